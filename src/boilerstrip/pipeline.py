@@ -1,0 +1,104 @@
+"""An ordered, switchable list of named cleaners (after markdown-it-py's Ruler)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .errors import UnknownCleaner
+
+CleanerFn = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class Cleaner:
+    """One named cleaner: ``fn`` takes a page and drops one kind of boilerplate.
+
+    ``kind`` is ``"html"`` for cleaners over a parsed tree and ``"text"`` for the
+    line-level cleaners of plain-text dumps.
+    """
+
+    name: str
+    fn: CleanerFn
+    kind: str = "html"
+    enabled: bool = True
+
+    @property
+    def summary(self) -> str:
+        """The first line of the cleaner's docstring."""
+        doc = (self.fn.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+class Pipeline:
+    """The cleaners in the order they run, each on or off."""
+
+    def __init__(self, cleaners: Iterable[Cleaner] = ()) -> None:
+        self._cleaners: list[Cleaner] = []
+        for c in cleaners:
+            self.push(c)
+
+    def __iter__(self) -> Iterator[Cleaner]:
+        return iter(self._cleaners)
+
+    def __len__(self) -> int:
+        return len(self._cleaners)
+
+    def names(self) -> list[str]:
+        return [c.name for c in self._cleaners]
+
+    def _index(self, name: str) -> int:
+        for i, c in enumerate(self._cleaners):
+            if c.name == name:
+                return i
+        raise UnknownCleaner(
+            f"unknown cleaner {name!r}; valid names: {', '.join(self.names())}"
+        )
+
+    def get(self, name: str) -> Cleaner:
+        return self._cleaners[self._index(name)]
+
+    def push(self, cleaner: Cleaner) -> None:
+        """Add a cleaner at the end."""
+        if cleaner.name in self.names():
+            raise ValueError(f"cleaner {cleaner.name!r} is already registered")
+        self._cleaners.append(cleaner)
+
+    def before(self, name: str, cleaner: Cleaner) -> None:
+        """Insert a cleaner just before the one called ``name``."""
+        self._cleaners.insert(self._index(name), cleaner)
+
+    def after(self, name: str, cleaner: Cleaner) -> None:
+        """Insert a cleaner just after the one called ``name``."""
+        self._cleaners.insert(self._index(name) + 1, cleaner)
+
+    def _set(self, names: Iterable[str], enabled: bool) -> None:
+        for name in names:
+            i = self._index(name)
+            self._cleaners[i] = replace(self._cleaners[i], enabled=enabled)
+
+    def enable(self, names: Iterable[str]) -> None:
+        self._set(names, True)
+
+    def disable(self, names: Iterable[str]) -> None:
+        self._set(names, False)
+
+    def enable_only(self, names: Iterable[str]) -> None:
+        """Turn every cleaner off, then the named ones on."""
+        wanted = list(names)
+        for n in wanted:
+            self._index(n)
+        self._set(self.names(), False)
+        self._set(wanted, True)
+
+    def active(self, kind: str) -> list[Cleaner]:
+        """The enabled cleaners of one kind, in order."""
+        return [c for c in self._cleaners if c.enabled and c.kind == kind]
+
+    def run(self, page: Any, kind: str) -> None:
+        """Run every enabled cleaner of ``kind`` over ``page`` in order."""
+        for cleaner in self.active(kind):
+            page.current = cleaner.name
+            cleaner.fn(page)
+        page.current = ""

@@ -1,0 +1,58 @@
+"""Text helpers shared by cleaners and extractors: whitespace, CJK-aware lengths, previews."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_RE = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
+_CJK_RE = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_WORD_RE = re.compile(r"\w+")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP and ideographic space) into one space."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def cjk_count(text: str) -> int:
+    """Number of Chinese, Japanese and Korean characters in ``text``."""
+    return len(_CJK_RE.findall(text))
+
+
+def weight(text: str) -> int:
+    """A length that treats CJK and alphabetic scripts alike.
+
+    One word of a space-separated language carries about as much as two CJK
+    characters, so word counts are used for the rest and CJK characters count half.
+    """
+    cjk = cjk_count(text)
+    if not cjk:
+        return len(text.split())
+    rest = _CJK_RE.sub(" ", text)
+    return cjk // 2 + len(rest.split())
+
+
+def is_cjk(text: str) -> bool:
+    """True when most letters of ``text`` are CJK."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and cjk_count(text) * 2 >= letters
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens as the benchmark metric counts them."""
+    return _WORD_RE.findall(text)
+
+
+def preview(text: str, limit: int = 80) -> str:
+    """A one-line preview of ``text``, cut at ``limit`` characters."""
+    flat = squash(text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def fold(text: str) -> str:
+    """A comparison key: NFKC, lower case, only letters and digits."""
+    norm = unicodedata.normalize("NFKC", text).lower()
+    return "".join(_WORD_RE.findall(norm))
