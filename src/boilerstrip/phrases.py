@@ -1,0 +1,156 @@
+"""Multilingual phrase lists, one tuple per kind of boilerplate.
+
+Both the HTML cleaners and the plain-text (dump) cleaners read these, so a phrase
+added here works in both. Each list covers at least en, ko, zh, ja, de, fr, es.
+Matching is on whitespace-squashed, lower-cased text (see :func:`phrase_regex`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+TOOLBAR = (
+    # en
+    "print", "print this article", "font size", "text size", "listen", "listen to this article",
+    "save", "bookmark", "scrap", "copy link", "zoom in", "zoom out",
+    # ko
+    "도구모음", "글자크기 설정", "글자 크기", "글씨크기", "인쇄", "프린트", "스크랩", "음성으로 듣기",
+    "기사 듣기", "url 복사", "링크 복사", "본문 글씨 키우기", "본문 글씨 줄이기", "가", "가+", "가-",
+    # ja
+    "印刷", "文字サイズ", "保存", "ブックマーク",
+    # zh
+    "打印", "字号", "字体", "收藏", "复制链接",
+    # de
+    "drucken", "schriftgröße", "merken", "vorlesen",
+    # fr
+    "imprimer", "taille du texte", "écouter", "sauvegarder",
+    # es
+    "imprimir", "tamaño de letra", "guardar", "escuchar",
+)
+
+SHARE = (
+    "share", "share this", "share this article", "share on facebook", "share on twitter",
+    "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "pinterest", "reddit",
+    "공유", "공유하기", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드", "네이버",
+    "シェア", "この記事をシェア", "ツイート", "はてなブックマーク",
+    "分享", "分享到", "微信", "微博", "qq空间",
+    "teilen", "artikel teilen",
+    "partager", "partager cet article",
+    "compartir", "compartir en facebook",
+)
+
+COMMENTS = (
+    "comments", "comment", "leave a comment", "leave a reply", "post a comment", "add a comment",
+    "show comments", "view comments", "join the conversation", "reply", "report", "load more comments",
+    "log in to comment", "sign in to comment", "you must be logged in to post a comment",
+    "댓글", "댓글쓰기", "댓글 쓰기", "댓글작성", "로그인 후 댓글작성이 가능합니다.",
+    "로그인 하시겠습니까?", "댓글을 삭제 하시겠습니까?", "이미 참여하셨습니다.",
+    "이미 신고 접수한 게시물입니다.", "신고사유", "신고접수가 완료되었습니다.",
+    "차단해제 하시겠습니까?", "사용자 차단 시 현재 사용자의 게시물을 보실 수 없습니다.",
+    "コメント", "コメントする", "コメントを書く",
+    "评论", "发表评论", "网友评论", "我要评论",
+    "kommentare", "kommentieren", "kommentar schreiben",
+    "commentaires", "commenter", "réagir", "laisser un commentaire",
+    "comentarios", "comentar", "deja un comentario",
+)
+
+DIALOG = (
+    "close", "cancel", "ok", "confirm", "yes", "no",
+    "닫기", "취소", "확인", "예", "아니오",
+    "閉じる", "キャンセル",
+    "关闭", "取消", "确定",
+    "schließen", "abbrechen",
+    "fermer", "annuler",
+    "cerrar", "cancelar",
+)
+
+RELATED = (
+    "related", "related articles", "related stories", "related news", "read more", "read also",
+    "more stories", "more from", "recommended", "recommended for you", "you may also like",
+    "you might also like", "more on this story", "see also", "trending", "popular",
+    "most read", "most popular", "most viewed", "most shared", "top stories", "editor's picks",
+    "관련기사", "관련 기사", "관련뉴스", "추천기사", "많이 본 뉴스", "많이 본 기사", "실시간 인기",
+    "인기기사", "인기 기사", "주요뉴스", "최신뉴스", "이 시각 주요뉴스", "랭킹뉴스", "포토뉴스",
+    "関連記事", "関連ニュース", "アクセスランキング", "ランキング", "人気記事", "おすすめ記事",
+    "相关阅读", "相关新闻", "相关文章", "热门推荐", "热点新闻", "排行榜", "推荐阅读", "猜你喜欢",
+    "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "meistgelesene artikel",
+    "lire aussi", "à lire aussi", "les plus lus", "sur le même sujet", "a lire aussi",
+    "noticias relacionadas", "lo más leído", "te puede interesar", "más noticias", "lee también",
+)
+
+NEWSLETTER = (
+    "newsletter", "subscribe", "subscribe to our newsletter", "sign up", "sign up for our newsletter",
+    "get the latest", "enter your email", "your email address",
+    "뉴스레터", "구독", "구독하기", "뉴스레터 구독",
+    "メールマガジン", "メルマガ", "購読", "登録",
+    "订阅", "订阅我们", "邮件订阅",
+    "newsletter abonnieren", "abonnieren", "jetzt abonnieren",
+    "abonnez-vous", "inscrivez-vous à notre newsletter", "s'abonner",
+    "suscríbete", "suscribirse", "suscríbete a nuestro boletín", "boletín",
+)
+
+CONSENT = (
+    "we use cookies", "this website uses cookies", "this site uses cookies", "accept cookies",
+    "accept all", "cookie settings", "cookie policy", "manage preferences", "privacy settings",
+    "쿠키", "쿠키 설정", "개인정보 처리방침",
+    "クッキー", "cookieの使用",
+    "使用cookie", "cookie政策",
+    "wir verwenden cookies", "zustimmen", "alle akzeptieren", "cookie-einstellungen",
+    "nous utilisons des cookies", "accepter", "tout accepter", "paramètres des cookies",
+    "utilizamos cookies", "aceptar", "aceptar todas", "configuración de cookies",
+)
+
+COPYRIGHT = (
+    "all rights reserved", "copyright", "reproduction prohibited", "may not be reproduced",
+    "무단전재", "재배포 금지", "무단 전재", "재배포금지", "저작권자", "ⓒ", "©",
+    "無断転載", "無断転載を禁じます", "著作権",
+    "版权所有", "未经授权", "禁止转载", "不得转载", "版权声明",
+    "alle rechte vorbehalten",
+    "tous droits réservés", "reproduction interdite",
+    "todos los derechos reservados", "prohibida su reproducción",
+)
+
+IMAGE_UI = (
+    "enlarge this image", "enlarge", "view gallery", "open gallery", "view larger", "expand image",
+    "full screen", "fullscreen", "previous image", "next image", "click to enlarge",
+    "기사 이미지 확대 보기", "이미지 확대", "확대보기", "사진 확대", "이전 사진", "다음 사진",
+    "画像を拡大", "拡大する", "写真を拡大",
+    "点击查看大图", "查看大图", "放大",
+    "bild vergrößern", "galerie öffnen", "vergrößern",
+    "agrandir l'image", "agrandir", "voir la galerie",
+    "ampliar imagen", "ampliar", "ver galería",
+)
+
+AI_SUMMARY = (
+    "ai summary", "ai-generated summary", "summarized by ai", "key points",
+    "ai 기사요약", "ai 요약", "기사요약", "ai기술로 자동 요약된 내용입니다",
+    "ai要約", "ai による要約", "要約",
+    "ai摘要", "ai总结", "内容摘要",
+    "ki-zusammenfassung", "zusammenfassung",
+    "résumé ia", "résumé généré par ia",
+    "resumen ia", "resumen generado por ia",
+)
+
+ADS = (
+    "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
+    "광고", "애드", "스폰서",
+    "広告", "スポンサー", "pr",
+    "广告", "推广", "赞助",
+    "anzeige", "werbung", "gesponsert",
+    "publicité", "sponsorisé",
+    "publicidad", "patrocinado",
+)
+
+
+def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[str]:
+    """Compile phrases into one case-insensitive pattern.
+
+    ``whole`` matches a whole (squashed) line or block; otherwise the phrase may
+    appear anywhere, bounded by non-letters on the sides where it has letters.
+    """
+    escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    body = "|".join(escaped)
+    if whole:
+        return re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
