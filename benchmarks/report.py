@@ -1,0 +1,246 @@
+"""Render a run as ``BENCHMARKS.md``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .runner import ToolRun
+from .speed import SpeedReport
+from .tools import REFERENCE, Tool
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return f"{platform.platform()}, {cpu}, {os.cpu_count()} cores"
+
+
+def _f(x: float | None, digits: int = 3) -> str:
+    return "—" if x is None else f"{x:.{digits}f}"
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
+    return out
+
+
+def _label(run: ToolRun) -> str:
+    return f"{run.tool} {run.version}" if run.version else run.tool
+
+
+def quality_section(runs: list[ToolRun]) -> list[str]:
+    lines: list[str] = []
+    for ds in dict.fromkeys(r.dataset for r in runs):
+        ds_runs = [r for r in runs if r.dataset == ds]
+        ref = next((r for r in ds_runs if r.tool == REFERENCE and r.missing is None), None)
+        ref_ms = ref.median_ms if ref else None
+        pages = max((len(r.results) for r in ds_runs), default=0)
+        rows = []
+        for r in ds_runs:
+            if r.missing is not None:
+                note = (
+                    "not installed" if "No module" in r.missing else f"not available: {r.missing}"
+                )
+                rows.append([_label(r), note, "", "", "", "", ""])
+                continue
+            c = r.corpus
+            ratio = f"{r.median_ms / ref_ms:.2f}×" if ref_ms and r.median_ms is not None else "—"
+            failed = f"{r.failed}" + (f" ({r.errors} errors)" if r.errors else "")
+            rows.append(
+                [_label(r), _f(c.precision), _f(c.recall), f"**{c.f1:.3f}**", failed,
+                 _f(r.median_ms, 1), ratio]
+            )  # fmt: skip
+        lines += [f"### {ds} ({pages} pages)", ""]
+        lines += _table(
+            ["tool", "precision", "recall", "F1", "failed", "median ms/page", f"× {REFERENCE}"],
+            rows,
+        )
+        lines.append("")
+    return lines
+
+
+def extras_section(runs: list[ToolRun]) -> list[str]:
+    rows = []
+    for r in runs:
+        if r.missing is not None or (r.byline_pages == 0 and r.caption_total == 0):
+            continue
+        byline = (
+            f"{r.byline_hits / r.byline_pages:.3f} ({r.byline_hits}/{r.byline_pages})"
+            if r.byline_pages
+            else "n/a"
+        )
+        caps = (
+            f"{r.caption_hits / r.caption_total:.3f} ({r.caption_hits}/{r.caption_total})"
+            if r.caption_total
+            else "n/a"
+        )
+        rows.append([f"{_label(r)}", r.dataset, byline, caps])
+    if not rows:
+        return []
+    return [
+        "## Bylines and captions",
+        "",
+        *_table(["tool", "dataset", "byline accuracy", "caption recall"], rows),
+        "",
+        "Byline: pages whose truth byline has name words; a hit needs every name word of the "
+        "truth in the tool's byline and no e-mail address or date in it. Caption recall: the "
+        "distinct `<figcaption>` texts of the truth article HTML (`expected/<id>.html`) found, "
+        "normalised, in the tool's output (for boilerstrip: its captions or its text output).",
+        "",
+    ]
+
+
+def speed_section(sp: SpeedReport) -> list[str]:
+    lines = ["## Speed", ""]
+    if sp.parse_ms:
+        lines += [
+            f"Physical floor: median of `lxml.html.document_fromstring` over the same "
+            f"{sp.parse_pages} pages = {sp.parse_ms:.2f} ms.",
+            "",
+            *_table(
+                ["tool", "median ms/page (all pages)", "× lxml parse"],
+                [[t, f"{ms:.1f}", f"{x:.1f}×"] for t, ms, x in sp.floor],
+            ),
+            "",
+        ]
+    if sp.cold:
+        base = dict((label, s) for label, s, _ in sp.cold)
+        traf = base.get("trafilatura < page.html")
+        rows = []
+        for label, s, note in sp.cold:
+            ratio = f"{s / traf:.2f}×" if s is not None and traf else "—"
+            rows.append([f"`{label}`", _f(s, 3) if s is not None else f"failed: {note}", ratio])
+        lines += [
+            f"Cold start, one page from the shell ({sp.cold_page}), median wall time of 5 runs "
+            "after one warm-up run:",
+            "",
+            *_table(["command", "seconds", "× trafilatura CLI"], rows),
+            "",
+        ]
+    if sp.scaling:
+        rows = []
+        first_per_mb: dict[str, float] = {}
+        for tool, size, ms, note in sp.scaling:
+            if ms is None:
+                rows.append([tool, f"{size / 1e6:.2f}", f"failed: {note}", "", ""])
+                continue
+            per_mb = ms / (size / 1e6)
+            first_per_mb.setdefault(tool, per_mb)
+            rows.append(
+                [tool, f"{size / 1e6:.2f}", f"{ms:.1f}", f"{per_mb:.1f}",
+                 f"{per_mb / first_per_mb[tool]:.2f}"]
+            )  # fmt: skip
+        lines += [
+            "Scaling on synthetic news pages (a real template, truth paragraphs repeated):",
+            "",
+            *_table(["tool", "MB", "ms", "ms per MB", "ms/MB vs smallest"], rows),
+            "",
+        ]
+    if sp.memory:
+        rows = []
+        for m in sp.memory:
+            size = int(m["size"])  # type: ignore[call-overload]
+            if "peak_kb" not in m:
+                rows.append([str(m["tool"]), str(m["page"]), f"{size / 1024:.0f}", "", "", "",
+                             f"failed: {m.get('note', '')}"])  # fmt: skip
+                continue
+            base_kb = int(m["base_kb"])  # type: ignore[call-overload]
+            peak_kb = int(m["peak_kb"])  # type: ignore[call-overload]
+            bare = m.get("bare_kb")
+            growth = (peak_kb - base_kb) * 1024 / size
+            rows.append(
+                [str(m["tool"]), str(m["page"]), f"{size / 1024:.0f}",
+                 f"{int(bare) / 1024:.0f}" if isinstance(bare, int) else "—",  # fmt: skip
+                 f"{base_kb / 1024:.0f}", f"{peak_kb / 1024:.0f}", f"{growth:.1f}×"]
+            )  # fmt: skip
+        lines += [
+            "Peak memory of one page in a fresh process (`ru_maxrss`):",
+            "",
+            *_table(
+                [
+                    "tool",
+                    "page",
+                    "page KB",
+                    "bare python MB",
+                    "after import MB",
+                    "peak MB",
+                    "(peak − after import) / page size",
+                ],
+                rows,
+            ),  # fmt: skip
+            "",
+        ]
+    if sp.batch:
+        lines += [
+            "Batch throughput, `boilerstrip DIR -o OUT -j N`:",
+            "",
+            *_table(["jobs", "pages/s", "note"], [[j, _f(r, 1), n] for j, r, n in sp.batch]),
+            "",
+        ]
+    lines += [f"- {n}" for n in sp.notes]
+    if sp.notes:
+        lines.append("")
+    return lines
+
+
+def generic_rows(title: str, rows: list[dict[str, Any]]) -> list[str]:
+    """A table of dict rows from a hook module (the union of their keys as columns)."""
+    if not rows:
+        return []
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+
+    def cell(v: Any) -> str:
+        return f"{v:.3f}" if isinstance(v, float) else str(v)
+
+    body = [[cell(r.get(k, "")) for k in keys] for r in rows]
+    return [f"## {title}", "", *_table(keys, body), ""]
+
+
+def render(
+    runs: list[ToolRun],
+    tools: list[Tool],
+    command: str,
+    speed: SpeedReport | None,
+    extra: list[list[str]] | None = None,
+    started: dt.datetime | None = None,
+    elapsed_s: float | None = None,
+) -> str:
+    when = (started or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    versions = ", ".join(f"{t.name} {t.version or 'not installed'}" for t in tools)
+    lines = [
+        "# Benchmarks",
+        "",
+        "<!-- generated by the benchmark harness; do not edit by hand -->",
+        "",
+        f"Generated by `{command}` on {when}"
+        + (f" (run took {elapsed_s:.0f} s)." if elapsed_s else "."),
+        "",
+        f"- Machine: {machine()}",
+        f"- Python: {sys.version.split()[0]} ({platform.python_implementation()})",
+        f"- Tools: {versions}",
+        "",
+        "## Article body",
+        "",
+        'The article-extraction-benchmark metric: 4-token shingles of `re.findall(r"\\w+")`, '
+        "per-page precision and recall of the normalised tp/fp/fn, corpus precision and recall "
+        "the means over pages, F1 of the two means. Boilerstrip is scored on its `body` blocks "
+        "(no captions, byline or comments). *failed* = pages with an exception or empty output. "
+        "Times: `time.perf_counter` around the one extraction call per page, same pages in the "
+        "same order for every tool, one untimed warm-up call per tool first.",
+        "",
+        *quality_section(runs),
+    ]
+    lines += extras_section(runs)
+    for block in extra or []:
+        lines += block
+    if speed is not None:
+        lines += speed_section(speed)
+    notes = [f"- {t.name}: {t.note}" for t in tools if t.note]
+    if notes:
+        lines += ["## How each tool is called", "", *notes, ""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,140 @@
+"""Run tools over datasets: one warm-up call, then every page timed in the same order."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from . import metric
+from .datasets import BenchPage, Dataset, figcaptions
+from .tools import Output, Tool, ToolMissing
+
+Progress = Callable[[str], None]
+
+
+def stderr_progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+@dataclass
+class PageResult:
+    page: BenchPage
+    ms: float
+    output: Output | None
+    error: str | None
+    score: metric.PageScore
+
+    @property
+    def failed(self) -> bool:
+        return self.output is None or not self.output.text.strip()
+
+
+@dataclass
+class ToolRun:
+    """One tool on one dataset."""
+
+    tool: str
+    version: str | None
+    dataset: str
+    missing: str | None = None
+    results: list[PageResult] = field(default_factory=list)
+    byline_hits: int = 0
+    byline_pages: int = 0
+    caption_hits: int = 0
+    caption_total: int = 0
+
+    @property
+    def corpus(self) -> metric.CorpusScore:
+        return metric.score_corpus(r.score for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.failed for r in self.results)
+
+    @property
+    def errors(self) -> int:
+        return sum(r.error is not None for r in self.results)
+
+    @property
+    def times(self) -> list[float]:
+        return [r.ms for r in self.results]
+
+    @property
+    def median_ms(self) -> float | None:
+        return statistics.median(self.times) if self.results else None
+
+
+def _call(tool: Tool, html: bytes, url: str | None) -> tuple[float, Output | None, str | None]:
+    start = time.perf_counter()
+    try:
+        out = tool.extract(html, url)
+    except Exception as exc:
+        ms = (time.perf_counter() - start) * 1000
+        return ms, None, f"{type(exc).__name__}: {exc}"[:300]
+    return (time.perf_counter() - start) * 1000, out, None
+
+
+def run_tool(
+    tool: Tool,
+    dataset: Dataset,
+    pages_html: list[bytes],
+    progress: Progress = stderr_progress,
+) -> ToolRun:
+    """Score ``tool`` on ``dataset``; ``pages_html`` holds the pages' bytes in dataset order."""
+    run = ToolRun(tool.name, tool.version, dataset.name)
+    try:
+        tool.load()
+    except ToolMissing as exc:
+        run.missing = str(exc)
+        progress(f"  {tool.name}: not available ({exc})")
+        return run
+    if dataset.pages:
+        _call(tool, pages_html[0], dataset.pages[0].url)  # warm-up, untimed
+    gc.collect()
+    for page, html in zip(dataset.pages, pages_html, strict=True):
+        ms, out, err = _call(tool, html, page.url)
+        score = metric.score_page(page.body, out.text if out else "")
+        run.results.append(PageResult(page, ms, out, err, score))
+    _score_extras(tool, run, pages_html)
+    c = run.corpus
+    progress(
+        f"  {tool.name:<17} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
+        f"failed={run.failed} median={run.median_ms:.1f} ms"
+    )
+    return run
+
+
+def _score_extras(tool: Tool, run: ToolRun, pages_html: list[bytes]) -> None:
+    """Byline accuracy (pages with a truth byline) and caption recall (pages with expected HTML)."""
+    for res, html in zip(run.results, pages_html, strict=True):
+        page = res.page
+        if tool.has_byline and metric.name_tokens(page.byline):
+            run.byline_pages += 1
+            found: str | None = None
+            if res.output is not None:
+                try:
+                    found = tool.byline(html, page.url, res.output)
+                except Exception:
+                    found = None
+            run.byline_hits += metric.byline_matches(page.byline, found)
+        captions = list(dict.fromkeys(figcaptions(page)))
+        if captions:
+            run.caption_total += len(captions)
+            text = res.output.caption_text if res.output else ""
+            run.caption_hits += sum(metric.contains(text, c) for c in captions)
+
+
+def run_all(
+    datasets: list[Dataset], tools: list[Tool], progress: Progress = stderr_progress
+) -> list[ToolRun]:
+    runs: list[ToolRun] = []
+    for ds in datasets:
+        progress(f"{ds.name}: {len(ds)} pages")
+        html = [p.html for p in ds.pages]
+        for tool in tools:
+            runs.append(run_tool(tool, ds, html, progress))
+    return runs

@@ -1,0 +1,365 @@
+"""Speed measurements beyond per-page medians (issue 8).
+
+- floor: each tool's median ms/page over ``lxml.html.document_fromstring`` on the same pages;
+- cold start: ``boilerstrip page.html`` vs ``trafilatura < page.html`` as subprocesses;
+- scaling: ms per MB on synthetic news-like pages of ~100 KB, 1 MB and 10 MB;
+- memory: peak RSS of one page in a fresh subprocess against the interpreter's baseline;
+- batch: ``boilerstrip DIR -o OUT -j N`` throughput with 1 and 2 jobs, when the CLI has it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html as html_lib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from .datasets import REPO_ROOT, BenchPage, Dataset
+from .runner import Progress, ToolRun, stderr_progress
+from .tools import Tool, ToolMissing, by_names
+
+
+@dataclass
+class SpeedReport:
+    parse_ms: float | None = None
+    parse_pages: int = 0
+    floor: list[tuple[str, float, float]] = field(default_factory=list)
+    """(tool, median ms over all pages, × lxml parse)."""
+    cold_page: str = ""
+    cold: list[tuple[str, float | None, str]] = field(default_factory=list)
+    """(command label, median seconds or None, note)."""
+    scaling: list[tuple[str, int, float | None, str]] = field(default_factory=list)
+    """(tool, page bytes, ms or None, note)."""
+    memory: list[dict[str, object]] = field(default_factory=list)
+    batch: list[tuple[str, float | None, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _median_ms(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+# --- physical floor -------------------------------------------------------------------
+
+
+def parse_times(pages_html: list[bytes]) -> list[float]:
+    """ms to parse each page with lxml alone (one untimed warm-up parse first)."""
+    if pages_html:
+        lxml_html.document_fromstring(pages_html[0])
+    out = []
+    for data in pages_html:
+        start = time.perf_counter()
+        with contextlib.suppress(Exception):
+            lxml_html.document_fromstring(data)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def floor(report: SpeedReport, datasets: list[Dataset], runs: list[ToolRun]) -> None:
+    pages_html = [p.html for ds in datasets for p in ds.pages]
+    if not pages_html:
+        return
+    report.parse_ms = statistics.median(parse_times(pages_html))
+    report.parse_pages = len(pages_html)
+    by_tool: dict[str, list[float]] = {}
+    for run in runs:
+        if run.missing is None:
+            by_tool.setdefault(run.tool, []).extend(run.times)
+    for tool, times in by_tool.items():
+        med = statistics.median(times)
+        report.floor.append((tool, med, med / report.parse_ms if report.parse_ms else 0.0))
+
+
+# --- cold start -----------------------------------------------------------------------
+
+
+def typical_page(datasets: list[Dataset]) -> BenchPage | None:
+    """The page of median size over all datasets."""
+    pages = sorted((p for ds in datasets for p in ds.pages), key=lambda p: (p.size, p.id))
+    return pages[len(pages) // 2] if pages else None
+
+
+def _script(name: str) -> Path | None:
+    candidate = Path(sys.executable).parent / name
+    if candidate.exists():
+        return candidate
+    found = shutil.which(name)
+    return Path(found) if found else None
+
+
+def _wall(cmd: list[str], stdin_path: Path | None, runs: int) -> tuple[float | None, str]:
+    """Median wall seconds of ``cmd`` over ``runs`` (after one warm-up run)."""
+    times = []
+    for i in range(runs + 1):
+        stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
+        try:
+            start = time.perf_counter()
+            proc = subprocess.run(
+                cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120
+            )
+            elapsed = time.perf_counter() - start
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return None, f"{type(exc).__name__}: {exc}"
+        finally:
+            if stdin_path:
+                stdin.close()  # type: ignore[union-attr]
+        if proc.returncode != 0:
+            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            return None, f"exit {proc.returncode}: {err[-1] if err else ''}"[:200]
+        if i:
+            times.append(elapsed)
+    return statistics.median(times), ""
+
+
+def cold_start(report: SpeedReport, page: BenchPage, runs: int = 5) -> None:
+    report.cold_page = f"{page.dataset}/{page.id} ({page.size / 1024:.0f} KB)"
+    py = sys.executable
+    report.cold.append(
+        ("python -c pass (interpreter alone)", *_wall([py, "-c", "pass"], None, runs))
+    )
+    report.cold.append(
+        (
+            "boilerstrip page.html",
+            *_wall([py, "-m", "boilerstrip", str(page.html_path)], None, runs),
+        )
+    )
+    traf = _script("trafilatura")
+    if traf is None:
+        report.cold.append(("trafilatura < page.html", None, "trafilatura CLI not installed"))
+    else:
+        report.cold.append(("trafilatura < page.html", *_wall([str(traf)], page.html_path, runs)))
+
+
+# --- scaling --------------------------------------------------------------------------
+
+_TEMPLATE_HEAD = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:title" content="{title}"><meta name="author" content="Jane Doe">
+<link rel="stylesheet" href="/static/site.css"><script>window.dataLayer = [];</script></head>
+<body><header class="site-header"><a class="logo" href="/">The Daily Example</a>
+<nav class="main-nav"><ul>{nav}</ul></nav></header>
+<div class="layout"><main><article class="story">
+<h1 class="headline">{title}</h1>
+<div class="byline">By <a href="/authors/jane-doe" rel="author">Jane Doe</a>
+<time datetime="2024-05-02T10:00:00Z">May 2, 2024</time></div>
+<div class="story-body">
+"""
+_TEMPLATE_FOOT = """</div>
+<div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+</article></main>
+<aside class="sidebar"><h2>Most read</h2><ul>{related}</ul></aside></div>
+<footer class="site-footer"><p>&copy; 2024 The Daily Example. All rights reserved.</p>
+<ul>{footer}</ul></footer></body></html>
+"""
+
+
+def paragraphs_from(datasets: list[Dataset], limit: int = 400) -> list[str]:
+    """Long truth paragraphs to fill synthetic pages with real prose."""
+    out: list[str] = []
+    for ds in datasets:
+        for page in ds.pages:
+            out.extend(line.strip() for line in page.body.splitlines() if len(line.split()) >= 30)
+            if len(out) >= limit:
+                return out[:limit]
+    return out or ["Lorem ipsum dolor sit amet, " * 20]
+
+
+def synthetic_page(paragraphs: list[str], size: int) -> bytes:
+    """A news-like page of about ``size`` bytes whose story repeats ``paragraphs``."""
+    links = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(25))
+    head = _TEMPLATE_HEAD.format(title="A synthetic story for timing", nav=links)
+    foot = _TEMPLATE_FOOT.format(
+        related="".join(
+            f'<li><a href="/story/{i}">Another headline number {i}</a></li>' for i in range(10)
+        ),
+        footer=links,
+    )
+    parts = [head]
+    total = len(head) + len(foot)
+    i = 0
+    while total < size:
+        chunk = f"<p>{html_lib.escape(paragraphs[i % len(paragraphs)])}</p>\n"
+        if i % 12 == 11:
+            chunk += f"<h2>Part {i // 12 + 1}</h2>\n"
+        parts.append(chunk)
+        total += len(chunk.encode("utf-8"))
+        i += 1
+    parts.append(foot)
+    return "".join(parts).encode("utf-8")
+
+
+SCALING_SIZES = (100_000, 1_000_000, 10_000_000)
+
+
+def _extractor(tool: Tool) -> Callable[[bytes], object]:
+    return lambda data: tool.extract(data, None)
+
+
+def scaling(
+    report: SpeedReport,
+    pages: dict[int, bytes],
+    tools: list[Tool],
+    progress: Progress = stderr_progress,
+) -> None:
+    fns: list[tuple[str, Callable[[bytes], object]]] = [
+        ("lxml parse", lxml_html.document_fromstring)
+    ]
+    for tool in tools:
+        try:
+            tool.load()
+        except ToolMissing:
+            continue
+        fns.append((tool.name, _extractor(tool)))
+    for name, fn in fns:
+        first = min(pages)
+        try:
+            fn(pages[first])  # warm-up
+        except Exception as exc:
+            for data in pages.values():
+                report.scaling.append((name, len(data), None, f"{type(exc).__name__}"))
+            continue
+        for size, data in sorted(pages.items()):
+            runs = 5 if size <= 200_000 else 3 if size <= 2_000_000 else 1
+            try:
+                ms = _median_ms(lambda d=data, f=fn: f(d), runs)  # type: ignore[misc]
+                report.scaling.append((name, len(data), ms, ""))
+            except Exception as exc:
+                report.scaling.append((name, len(data), None, f"{type(exc).__name__}: {exc}"[:120]))
+            progress(f"  scaling {name} {len(data) / 1e6:.1f} MB done")
+
+
+# --- memory ---------------------------------------------------------------------------
+
+
+def memprobe(tool_name: str, path: str) -> None:
+    """Child side of the memory probe: import, note RSS, extract one page, note peak RSS."""
+    import resource
+
+    tool = by_names([tool_name])[0]
+    tool.load()
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    data = Path(path).read_bytes()
+    tool.extract(data, None)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"base_kb": base, "peak_kb": peak}))
+
+
+def _bare_python_kb() -> int | None:
+    code = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, timeout=60, check=True
+        )
+        return int(out.stdout)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return None
+
+
+def memory(report: SpeedReport, tool_names: list[str], pages: list[tuple[str, Path]]) -> None:
+    bare = _bare_python_kb()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT), env.get("PYTHONPATH")]))
+    for label, path in pages:
+        size = path.stat().st_size
+        for name in tool_names:
+            row: dict[str, object] = {"tool": name, "page": label, "size": size, "bare_kb": bare}
+            try:
+                proc = subprocess.run(
+                    [sys.executable, "-m", "benchmarks", "_memprobe", name, str(path)],
+                    capture_output=True, timeout=600, env=env, cwd=REPO_ROOT,
+                )  # fmt: skip
+                if proc.returncode != 0:
+                    err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+                    row["note"] = (err[-1] if err else f"exit {proc.returncode}")[:160]
+                else:
+                    row.update(json.loads(proc.stdout.decode().strip().splitlines()[-1]))
+            except (OSError, subprocess.SubprocessError, ValueError) as exc:
+                row["note"] = f"{type(exc).__name__}: {exc}"[:160]
+            report.memory.append(row)
+
+
+# --- batch ----------------------------------------------------------------------------
+
+
+def batch(report: SpeedReport, dataset: Dataset, jobs: tuple[int, ...] = (1, 2)) -> None:
+    cmd = [sys.executable, "-m", "boilerstrip"]
+    try:
+        helptext = subprocess.run(cmd + ["--help"], capture_output=True, timeout=60).stdout.decode(
+            "utf-8", "replace"
+        )
+    except (OSError, subprocess.SubprocessError):
+        helptext = ""
+    if "--jobs" not in helptext and "-j" not in helptext.split():
+        report.notes.append(
+            "batch throughput skipped: `boilerstrip DIR -o OUT -j N` is not available yet"
+        )
+        return
+    src = dataset.root / "html"
+    n = len(list(src.glob("*.html")))
+    for j in jobs:
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            proc = subprocess.run(
+                cmd + [str(src), "-o", out, "-j", str(j)], capture_output=True, timeout=1800
+            )
+            elapsed = time.perf_counter() - start
+        if proc.returncode not in (0,):
+            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            note = f"exit {proc.returncode}: {err[-1] if err else ''}"[:160]
+            report.batch.append((f"-j {j}", None, note))
+        else:
+            report.batch.append((f"-j {j}", n / elapsed, f"{n} pages in {elapsed:.1f} s"))
+
+
+def measure(
+    datasets: list[Dataset],
+    runs: list[ToolRun],
+    tool_names: list[str],
+    progress: Progress = stderr_progress,
+) -> SpeedReport:
+    """Every speed measurement, in order; each part notes its own failures."""
+    report = SpeedReport()
+    progress("speed: lxml parse floor")
+    floor(report, datasets, runs)
+    page = typical_page(datasets)
+    if page is not None:
+        progress("speed: cold start")
+        cold_start(report, page)
+    progress("speed: scaling")
+    paragraphs = paragraphs_from(datasets)
+    synth = {size: synthetic_page(paragraphs, size) for size in SCALING_SIZES}
+    scale_tools = [
+        t
+        for t in by_names(None)
+        if t.name in ("boilerstrip", "trafilatura") and t.name in tool_names
+    ]
+    scaling(report, synth, scale_tools, progress)
+    progress("speed: peak memory")
+    with tempfile.TemporaryDirectory() as tmp:
+        mem_pages: list[tuple[str, Path]] = []
+        if page is not None:
+            mem_pages.append((f"{page.dataset}/{page.id}", page.html_path))
+        big = Path(tmp) / "synthetic-1mb.html"
+        big.write_bytes(synth[1_000_000])
+        mem_pages.append(("synthetic 1 MB", big))
+        memory(report, [n for n in ("boilerstrip", "trafilatura") if n in tool_names], mem_pages)
+    if datasets:
+        progress("speed: batch")
+        batch(report, datasets[0])
+    return report
