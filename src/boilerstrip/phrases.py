@@ -154,3 +154,50 @@ def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[st
     if whole:
         return re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+# -- added for plain-text dumps (textdump); usable by the HTML cleaners too ----------
+
+COUNTER_NOUNS = (
+    # what a widget counts: "0 comments", "댓글 0", "1.2k views"
+    "comments", "comment", "replies", "reply", "views", "shares", "likes", "reactions", "reads",
+    "댓글", "개의 댓글", "조회", "조회수", "공감", "추천", "좋아요", "공유",
+    "コメント", "件のコメント", "いいね", "閲覧",
+    "评论", "条评论", "阅读", "点赞", "浏览", "分享",
+    "kommentare", "kommentar", "aufrufe", "teilen",
+    "commentaires", "commentaire", "vues", "partages",
+    "comentarios", "comentario", "visitas", "compartidos", "me gusta",
+)
+
+META_LABELS = (
+    # screen-reader labels announcing the byline/date block rather than being it
+    "author information", "article information", "article details", "byline", "posted in",
+    "기자정보", "기사등록일", "기자 정보", "기사 정보", "기사입력", "등록일",
+    "記事情報", "著者情報",
+    "作者信息", "文章信息",
+    "autoreninformation", "artikelinformationen",
+    "informations sur l'auteur",
+    "información del autor",
+)
+
+REPRINT = (
+    # reprint and syndication notices
+    "reprinted with permission", "republished with permission", "distributed by",
+    "전재 및 재배포 금지", "재판매 및 db 금지", "무단 전재-재배포 금지", "재배포 및 ai학습 이용 금지",
+    "転載禁止", "無断複製",
+    "转载请注明出处", "转载请注明来源",
+    "nachdruck nur mit genehmigung",
+    "reproduction interdite sans autorisation",
+    "queda prohibida la reproducción",
+)
+
+CAPTION_CREDITS = (
+    # words that introduce a photo credit: "[사진=서울시]", "Photo: AP", "（图片来源：新华社）"
+    "photo", "photos", "image", "picture", "credit", "photograph", "foto", "fotos", "bild",
+    "사진", "자료사진", "그래픽", "이미지", "사진제공",
+    "写真", "画像", "提供",
+    "图片来源", "图片", "图", "摄影", "照片",
+    "bild", "foto", "quelle",
+    "crédit photo", "crédits photo", "illustration",
+    "imagen", "fotografía",
+)

@@ -1,0 +1,193 @@
+"""Plain-text dumps (issue 5): score ``strip_text`` on layout-text renderings of the bench pages.
+
+Each page's HTML is rendered to text with inscriptis (``get_text``: layout text, about as a
+browser's select-all copy looks), then three outputs are scored against the truth body with
+the article-extraction-benchmark metric (``benchmarks.metric``):
+
+- ``boilerstrip``: ``strip_text`` with the default text cleaners, body blocks (captions
+  excluded) joined by blank lines; a page raising ``NoArticle`` scores as empty output;
+- ``whole dump``: the dump itself, the "do nothing" baseline;
+- ``jusText``: jusText run on the dump's lines (each non-blank line one ``<p>``), with the
+  stoplist of the page's language when jusText has one, English otherwise.
+
+Run: ``python -m benchmarks.dumps_eval [--dataset NAME] [--worst N] [--save DIR]``.
+``python -m benchmarks run`` includes the same table as its "Plain-text dumps" section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from boilerstrip.errors import NoArticle
+from boilerstrip.pipeline import Pipeline
+from boilerstrip.textdump import TEXT_CLEANERS, strip_text
+
+from . import datasets
+from .metric import PageScore, score_corpus, score_page
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.IGNORECASE)
+_JUSTEXT_LANGS = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
+    "it": "Italian", "ru": "Russian", "id": "Indonesian", "nl": "Dutch", "pl": "Polish",
+}
+
+
+def decode(data: bytes) -> str:
+    """Page bytes as text: UTF-8, else the declared charset, else charset-normalizer's guess."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET_RE.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"), errors="replace")
+        except LookupError:
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
+def render_dump(data: bytes) -> str:
+    """The page as layout text, the way inscriptis renders it."""
+    from inscriptis import get_text
+
+    return str(get_text(decode(data)))
+
+
+def boilerstrip_body(dump: str, url: str | None) -> str:
+    try:
+        article = strip_text(dump, pipeline=Pipeline(TEXT_CLEANERS), url=url)
+    except NoArticle:
+        return ""
+    return article.body_text
+
+
+def justext_body(dump: str, lang: str | None) -> str:
+    import justext
+
+    stoplist = justext.get_stoplist(_JUSTEXT_LANGS.get((lang or "en")[:2], "English"))
+    lines = [ln.strip() for ln in dump.splitlines() if ln.strip()]
+    doc = "<html><body>" + "".join(f"<p>{html_lib.escape(ln)}</p>" for ln in lines) + "</body></html>"
+    paragraphs = justext.justext(doc.encode("utf-8"), stoplist, encoding="utf-8")
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+
+@dataclass
+class PageRun:
+    id: str
+    url: str | None
+    dump: str
+    scores: dict[str, PageScore]
+    ms: float
+
+
+METHODS: dict[str, Callable[[str, datasets.BenchPage], str]] = {
+    "boilerstrip": lambda dump, page: boilerstrip_body(dump, page.url),
+    "whole dump": lambda dump, page: dump,
+    "jusText": lambda dump, page: justext_body(dump, page.lang),
+}
+
+
+def run_dataset(ds: datasets.Dataset, methods: Iterable[str] = tuple(METHODS)) -> list[PageRun]:
+    runs: list[PageRun] = []
+    for page in ds.pages:
+        dump = render_dump(page.html)
+        scores: dict[str, PageScore] = {}
+        ms = 0.0
+        for name in methods:
+            start = time.perf_counter()
+            out = METHODS[name](dump, page)
+            if name == "boilerstrip":
+                ms = (time.perf_counter() - start) * 1000
+            scores[name] = score_page(page.body, out)
+        runs.append(PageRun(page.id, page.url, dump, scores, ms))
+    return runs
+
+
+def evaluate(loaded: list[datasets.Dataset]) -> list[dict[str, Any]]:
+    """One row per dataset and method: ``dumps`` rows of ``BENCHMARKS.md``."""
+    rows: list[dict[str, Any]] = []
+    for ds in loaded:
+        runs = run_dataset(ds)
+        for name in METHODS:
+            c = score_corpus(r.scores[name] for r in runs)
+            row: dict[str, Any] = {
+                "row": "dumps",
+                "dataset": ds.name,
+                "method": name,
+                "pages": len(runs),
+                "precision": round(c.precision, 3),
+                "recall": round(c.recall, 3),
+                "F1": round(c.f1, 3),
+            }
+            if name == "boilerstrip":
+                row["median ms/page"] = round(statistics.median(r.ms for r in runs), 1) if runs else 0
+            rows.append(row)
+    return rows
+
+
+def markdown(loaded: list[datasets.Dataset]) -> str:
+    rows = evaluate(loaded)
+    out = [
+        "## Plain-text dumps",
+        "",
+        "Pages rendered to layout text with inscriptis, then stripped with `strip_text`;",
+        "`python -m benchmarks.dumps_eval`.",
+        "",
+        "| row | dataset | method | pages | P | R | F1 | median ms/page |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        out.append(
+            f"| dumps | {r['dataset']} | {r['method']} | {r['pages']} | {r['precision']:.3f} | "
+            f"{r['recall']:.3f} | {r['F1']:.3f} | {r.get('median ms/page', '')} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.dumps_eval", description=__doc__.split("\n")[0])
+    ap.add_argument("--dataset", action="append", help="dataset name (repeatable); default: all")
+    ap.add_argument("--limit", type=int, default=None, help="first N pages of each dataset")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages by boilerstrip F1")
+    ap.add_argument("--save", type=Path, default=None, help="write each dump and output under DIR")
+    ap.add_argument("--only", default=None, help="comma-separated methods (default: all)")
+    args = ap.parse_args(argv)
+    names = args.dataset or datasets.available()
+    methods = [m.strip() for m in args.only.split(",")] if args.only else list(METHODS)
+    for name in names:
+        ds = datasets.load(name, limit=args.limit)
+        runs = run_dataset(ds, methods)
+        for m in methods:
+            c = score_corpus(r.scores[m] for r in runs)
+            print(f"{name:22s} {m:12s} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} pages={len(runs)}")
+        if "boilerstrip" in methods and runs:
+            print(f"{name:22s} boilerstrip median {statistics.median(r.ms for r in runs):.1f} ms/page")
+        if args.worst and "boilerstrip" in methods:
+            worst = sorted(runs, key=lambda r: r.scores["boilerstrip"].f1)[: args.worst]
+            for r in worst:
+                s = r.scores["boilerstrip"]
+                print(f"  {r.id[:16]:16s} F1={s.f1:.2f} P={s.precision:.2f} R={s.recall:.2f} {r.url or ''}")
+        if args.save:
+            target = args.save / name
+            target.mkdir(parents=True, exist_ok=True)
+            for r in runs:
+                (target / f"{r.id}.dump.txt").write_text(r.dump, encoding="utf-8")
+                (target / f"{r.id}.out.txt").write_text(boilerstrip_body(r.dump, r.url), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Photo captions in text dumps: a line that ends with (or starts with) a photo credit."""
+
+from __future__ import annotations
+
+import re
+
+from ..phrases import CAPTION_CREDITS
+from ..textutil import fold
+
+_CREDIT = "|".join(sorted((re.escape(w) for w in CAPTION_CREDITS), key=len, reverse=True))
+
+# "... [사진=서울시]", "... (사진=연합뉴스)", "...（图片来源：新华社）", "... (Photo: AP)"
+_BRACKET_CREDIT_RE = re.compile(
+    rf"[\[(（【<〈]\s*(?:{_CREDIT})\s*(?:[=:：／/]|by\b)[^\[\]()（）【】]{{1,60}}[\])）】>〉]\s*$",
+    re.IGNORECASE,
+)
+# "... Photo: Jane Doe", "... Foto: dpa", "... Credit: Reuters"
+_TRAILING_CREDIT_RE = re.compile(
+    rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：]\s*[^.!?。]{{1,60}}$", re.IGNORECASE
+)
+# "...＝ロイター" (Japanese wire credit after a full-width equals sign)
+_EQUALS_CREDIT_RE = re.compile(r"\S＝\s*[^\s＝]{1,15}\s*$")
+# "(AP Photo/Jane Doe)", "/ AFP", "(Getty Images)"
+_WIRE_RE = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua)[^)]{0,60}\)|"
+    r"[/|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|dpa)\b[^.]{0,30})\s*$",
+)
+# "▲ ..." (Korean caption marker) or a lone "Photo: ..." line
+_LEADING_RE = re.compile(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """True when ``text`` reads like a photo caption or a photo credit line."""
+    if len(text) > 600:
+        return False
+    return bool(
+        _BRACKET_CREDIT_RE.search(text)
+        or _LEADING_RE.search(text)
+        or _WIRE_RE.search(text)
+        or _TRAILING_CREDIT_RE.search(text)
+        or _EQUALS_CREDIT_RE.search(text)
+    )
+
+
+def credit_key(text: str) -> str:
+    """The folded credit at the end of a caption (``"[사진=서울시]"`` -> ``"사진서울시"``), or ``""``."""
+    m = _BRACKET_CREDIT_RE.search(text) or _TRAILING_CREDIT_RE.search(text)
+    return fold(m.group(0)) if m else ""

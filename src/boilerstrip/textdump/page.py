@@ -1,0 +1,180 @@
+"""The working state of one plain-text dump while the line cleaners run over it.
+
+A dump is split into *lines*: one per non-blank input line, or one per paragraph when
+the dump is hard-wrapped (``lynx -dump`` style, see :func:`unwrap_paragraphs`). Each
+line keeps its input line numbers, its indentation and whether it carried a bullet, so
+the cleaners can reason about layout, not only about words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Drop
+from ..textutil import preview, squash, weight
+
+# A list marker at the start of a line: "*", "•", "-", "·", "◦", "▪", "►", "»", "1." ...
+_BULLET_RE = re.compile(r"^(?:[*•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
+# Sentence-final punctuation, allowing closing quotes and brackets after it.
+_END_RE = re.compile(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
+_INNER_PUNCT_RE = re.compile(r"[,.;:，、。；](?:\s|$)|[，、。；]")
+
+
+@dataclass
+class Line:
+    """One line (or unwrapped paragraph) of the dump."""
+
+    first: int
+    last: int
+    text: str
+    indent: int
+    bullet: bool
+    blank_before: bool
+    alive: bool = True
+    role: str = ""
+
+    @property
+    def weight(self) -> int:
+        return int(weight(self.text))
+
+    @property
+    def ends_sentence(self) -> bool:
+        return bool(_END_RE.search(self.text))
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads like running text: long enough and punctuated like sentences."""
+        w = self.weight
+        if w < 8:
+            return False
+        if self.ends_sentence:
+            return True
+        marks = len(_INNER_PUNCT_RE.findall(self.text))
+        return w >= 15 and (marks >= 2 or (w >= 25 and marks >= 1))
+
+    @property
+    def span(self) -> str:
+        return f"line {self.first}" if self.first == self.last else f"line {self.first}-{self.last}"
+
+
+def split_lines(text: str) -> list[Line]:
+    """Turn dump text into :class:`Line` objects, dropping blank lines but noting them."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[Line] = []
+    blank = True
+    for no, raw in enumerate(raw_lines, start=1):
+        expanded = raw.replace("\t", "    ")
+        flat = squash(expanded)
+        if not flat:
+            blank = True
+            continue
+        indent = len(expanded) - len(expanded.lstrip(" \u00a0\u3000"))
+        bullet = False
+        while True:
+            m = _BULLET_RE.match(flat)
+            if not m or len(flat) == m.end():
+                break
+            bullet = True
+            flat = flat[m.end():]
+        out.append(Line(no, no, flat, indent, bullet, blank))
+        blank = False
+    return unwrap_paragraphs(out)
+
+
+def _is_hard_wrapped(lines: list[Line]) -> int:
+    """The wrap width when the dump is hard-wrapped at a fixed column, else 0."""
+    lengths = [len(ln.text) + ln.indent for ln in lines]
+    if len(lengths) < 12:
+        return 0
+    width = max(lengths)
+    if width > 110:
+        return 0
+    near = sum(1 for n in lengths if n >= width - 14)
+    return width if near >= 0.4 * len(lengths) else 0
+
+
+def unwrap_paragraphs(lines: list[Line]) -> list[Line]:
+    """Join the lines of a hard-wrapped dump back into paragraphs.
+
+    Browser copies keep one paragraph per line, but ``lynx -dump`` and mail-style text
+    wrap at a fixed column. A line that reaches the wrap column continues into the next
+    line when that line follows without a blank, is not a bullet and has the same indent.
+    """
+    width = _is_hard_wrapped(lines)
+    if not width:
+        return lines
+    out: list[Line] = []
+    tail = 0  # visible length of the last physical line of out[-1]
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not ln.blank_before
+            and not ln.bullet
+            and abs(ln.indent - prev.indent) <= 3
+            and tail >= width - 14
+        ):
+            prev.text = f"{prev.text} {ln.text}"
+            prev.last = ln.last
+        else:
+            out.append(ln)
+        tail = len(ln.text) + ln.indent
+    return out
+
+
+class TextPage:
+    """A dump split into lines, the record of what was dropped, and the facts found."""
+
+    def __init__(self, text: str, *, url: str | None = None) -> None:
+        self.url = url
+        self.lines = split_lines(text)
+        self.dropped: list[Drop] = []
+        self.current = ""
+        self.title: str | None = None
+        self.byline: str | None = None
+        self.date: str | None = None
+        self.byline_line: str | None = None
+        self.date_line: str | None = None
+
+    # -- looking -----------------------------------------------------------------
+
+    def alive(self) -> list[int]:
+        """Indices of the lines no cleaner has dropped, in order."""
+        return [i for i, ln in enumerate(self.lines) if ln.alive]
+
+    def droppable(self, i: int) -> bool:
+        ln = self.lines[i]
+        return ln.alive and not ln.role
+
+    # -- changing ----------------------------------------------------------------
+
+    def drop(self, indices: list[int] | range, reason: str) -> int:
+        """Drop the given lines, recording one :class:`Drop` per run of adjacent lines.
+
+        Lines with a role (title, byline, date) are never dropped. Returns how many
+        lines were dropped.
+        """
+        chosen = sorted(i for i in set(indices) if self.droppable(i))
+        runs: list[list[int]] = []
+        for i in chosen:
+            if runs and all(not self.lines[j].alive or j in chosen for j in range(runs[-1][-1] + 1, i)):
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        for run in runs:
+            first, last = self.lines[run[0]], self.lines[run[-1]]
+            content = " ".join(self.lines[j].text for j in run)
+            span = f"line {first.first}" if first.first == last.last else f"line {first.first}-{last.last}"
+            self.dropped.append(
+                Drop(
+                    cleaner=self.current,
+                    reason=reason,
+                    path=span,
+                    preview=preview(content),
+                    chars=len(content),
+                )
+            )
+            for j in run:
+                self.lines[j].alive = False
+        return len(chosen)
