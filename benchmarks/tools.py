@@ -90,7 +90,7 @@ def html_to_text(fragment: str | bytes) -> str:
 
 def _version(dist: str) -> str | None:
     try:
-        return importlib.metadata.version(dist)
+        return importlib.metadata.version(dist) if dist else None
     except importlib.metadata.PackageNotFoundError:
         return None
 
