@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from benchmarks import datasets, metric, report, runner, worst
 from benchmarks.tools import Output, Tool, ToolMissing, html_to_text, page_language
 
@@ -24,7 +23,9 @@ def test_disjoint_texts_score_zero() -> None:
 
 
 def test_punctuation_and_spacing_do_not_matter() -> None:
-    s = metric.score_page(TEXT, "The quick, brown fox -- jumps over\n\nthe lazy dog; while the cat sleeps")
+    s = metric.score_page(
+        TEXT, "The quick, brown fox -- jumps over\n\nthe lazy dog; while the cat sleeps"
+    )
     assert s.f1 == 1.0
 
 
@@ -124,7 +125,9 @@ def _mini_dataset(root: Path) -> Path:
     (ds / "html" / "a.html").write_bytes(
         b"<html lang='en'><body><nav>Home</nav><p>" + TEXT.encode() + b"</p></body></html>"
     )
-    (ds / "html" / "b.html").write_bytes("<p>Second page body text here. \xe9</p>".encode("latin-1"))
+    (ds / "html" / "b.html").write_bytes(
+        "<p>Second page body text here. \xe9</p>".encode("latin-1")
+    )
     (ds / "expected" / "a.html").write_text(
         "<div><p>x</p><figure><figcaption> A  caption </figcaption></figure>"
         "<figcaption>A caption</figcaption></div>",
