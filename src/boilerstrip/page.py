@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,10 +42,19 @@ class Page:
         self.byline_line: str | None = None
         self.date_line: str | None = None
         self.headline_el: HtmlElement | None = None
+        self.byline_el: HtmlElement | None = None
+        self.date_el: HtmlElement | None = None
+        self.main: HtmlElement | None = None
+        self.byline_text: str | None = None
+        self.date_iso: str | None = None
         self.node_ids: dict[HtmlElement, int] | None = (
             {el: i for i, el in enumerate(root.iter())} if trace else None
         )
         self._tagged: list[tuple[HtmlElement, str]] | None = None
+        self._short: list[tuple[HtmlElement, str]] | None = None
+        self._sizes: dict[HtmlElement, int] | None = None
+        body = root.find("body")
+        self.body: HtmlElement = body if body is not None else root
 
     # -- looking -----------------------------------------------------------------
 
@@ -59,6 +69,68 @@ class Page:
                     out.append((el, f"{cls or ''} {ident or ''}".lower()))
             self._tagged = out
         return self._tagged
+
+    def sizes(self) -> dict[HtmlElement, int]:
+        """Letters and digits under each element, counted once in one bottom-up pass.
+
+        Counted on the page as parsed; cleaners only remove, so the figures are upper bounds.
+        """
+        if self._sizes is None:
+            sizes: dict[HtmlElement, int] = {}
+            for el in reversed(list(self.root.iter(tag=etree.Element))):
+                n = _count(el.text)
+                for child in el:
+                    n += sizes.get(child, 0) + _count(child.tail)
+                sizes[el] = n
+            self._sizes = sizes
+        return self._sizes
+
+    def size(self, el: HtmlElement) -> int:
+        return self.sizes().get(el, 0)
+
+    def short_blocks(self, limit: int = 80) -> list[tuple[HtmlElement, str]]:
+        """Standalone elements with at most ``limit`` (≤ 300) letters, with their squashed text.
+
+        Standalone: the largest element holding that text, and not an inline element
+        inside running text (a link word in the middle of a sentence is never a block).
+        """
+        if self._short is None:
+            sizes = self.sizes()
+            out = []
+            for el, n in sizes.items():
+                if not 0 < n <= _SHORT_MAX:
+                    continue
+                parent = el.getparent()
+                if parent is not None and sizes.get(parent, 0) == n:
+                    continue
+                if el.tag in _INLINE and parent is not None and _direct_text(parent):
+                    continue
+                out.append((el, squash(el.text_content())))
+            out.reverse()  # document order
+            self._short = out
+        return [(el, t) for el, t in self._short if self.size(el) <= limit and self.attached(el)]
+
+    def attached(self, el: HtmlElement) -> bool:
+        """True while ``el`` is still part of the page (not inside a dropped subtree)."""
+        top = el
+        for top in el.iterancestors():
+            pass
+        return top is self.root
+
+    def holds_article(self, el: HtmlElement) -> bool:
+        """True when dropping ``el`` would take the article with it.
+
+        That is: it holds the headline, byline or date the metadata stage found, or it is a
+        page-level container or any element carrying most of the page's text.
+        """
+        for found in (self.headline_el, self.byline_el, self.date_el):
+            if found is not None and (found is el or _is_ancestor(el, found)):
+                return True
+        total = self.size(self.body)
+        if total < 400:
+            return False
+        share = self.size(el) / total
+        return share >= 0.6 or (el.tag in _CONTAINERS and share >= 0.3)
 
     def node_id(self, el: HtmlElement) -> int | None:
         return None if self.node_ids is None else self.node_ids.get(el)
@@ -102,7 +174,6 @@ class Page:
             return False
         self.record(el, reason)
         el.drop_tree()
-        self._tagged = None
         return True
 
     def kill_all(self, found: Iterable[tuple[HtmlElement, str]]) -> int:
@@ -114,7 +185,7 @@ class Page:
         for el, reason in chosen.items():
             if any(anc in chosen for anc in el.iterancestors()):
                 continue
-            if self.kill(el, reason):
+            if self.attached(el) and self.kill(el, reason):
                 killed += 1
         return killed
 
@@ -122,4 +193,26 @@ class Page:
         """Remove the tag of ``el`` but keep its text and children in place."""
         if el.getparent() is not None:
             el.drop_tag()
-            self._tagged = None
+
+
+_INLINE = frozenset(
+    {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
+)
+_SHORT_MAX = 300
+_CONTAINERS = frozenset({"html", "body", "main", "article"})
+_NONWORD_RE = re.compile(r"[\W_]+")
+
+
+def _count(text: str | None) -> int:
+    return len(_NONWORD_RE.sub("", text)) if text else 0
+
+
+def _direct_text(el: HtmlElement) -> bool:
+    """True when ``el`` has text of its own between its children (running text)."""
+    if el.text and el.text.strip():
+        return True
+    return any(c.tail and c.tail.strip() for c in el)
+
+
+def _is_ancestor(anc: HtmlElement, el: HtmlElement) -> bool:
+    return any(a is anc for a in el.iterancestors())

@@ -1,0 +1,3 @@
+from boilerstrip.cli import main
+
+main()

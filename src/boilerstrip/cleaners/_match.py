@@ -1,0 +1,87 @@
+"""Matchers the cleaners share: class/id token patterns and whole-block phrase lists.
+
+A cleaner names its own tokens and phrases (one concept per cleaner); this module only
+turns them into compiled patterns and walks the page's cached views to collect matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from lxml.html import HtmlElement
+
+from ..page import Page
+from ..phrases import phrase_regex
+
+def class_pattern(
+    words: Iterable[str] = (), prefixes: Iterable[str] = (), anywhere: Iterable[str] = ()
+) -> re.Pattern[str]:
+    """Compile class/id tokens into one pattern over a lower-cased ``"class id"`` key.
+
+    ``words`` match a whole token (split at anything but letters and digits),
+    ``prefixes`` the start of a token, ``anywhere`` any part of the key.
+    """
+    parts = []
+    words = sorted(words, key=len, reverse=True)
+    prefixes = sorted(prefixes, key=len, reverse=True)
+    if words:
+        parts.append(r"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(map(re.escape, words)))
+    if prefixes:
+        parts.append(r"(?<![a-z0-9])(?:%s)" % "|".join(map(re.escape, prefixes)))
+    anywhere = list(anywhere)
+    if anywhere:
+        parts.append("(?:%s)" % "|".join(map(re.escape, anywhere)))
+    return re.compile("|".join(parts) if parts else r"(?!x)x")
+
+
+def by_class(page: Page, pattern: re.Pattern[str], *, spare: re.Pattern[str] | None = None) -> Iterator[HtmlElement]:
+    """Elements whose class or id matches ``pattern`` (and not ``spare``), safe to drop."""
+    for el, key in page.tagged():
+        if not pattern.search(key):
+            continue
+        if spare is not None and spare.search(key):
+            continue
+        if page.holds_article(el):
+            continue
+        yield el
+
+
+def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
+    """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
+    for el, text in page.short_blocks():
+        if pattern.match(text) and not page.holds_article(el):
+            yield el
+
+
+def whole(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching a block whose whole text is one of ``phrases``."""
+    return phrase_regex(phrases, whole=True)
+
+
+def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
+    """Drop every element found (outermost first) with one reason."""
+    return page.kill_all((el, reason) for el in found)
+
+
+def sweep(
+    page: Page,
+    what: str,
+    *,
+    classes: re.Pattern[str] | None = None,
+    phrases: re.Pattern[str] | None = None,
+    spare: re.Pattern[str] | None = None,
+    max_letters: int | None = None,
+) -> int:
+    """Drop elements whose class/id names ``what`` and short blocks that only say it.
+
+    ``max_letters`` keeps class matches to small elements (a button, not a whole gallery).
+    """
+    found: list[tuple[HtmlElement, str]] = []
+    if classes is not None:
+        for el in by_class(page, classes, spare=spare):
+            if max_letters is None or page.size(el) <= max_letters:
+                found.append((el, f"{what} (class/id)"))
+    if phrases is not None:
+        found += [(el, f"{what} (text)") for el in by_phrase(page, phrases)]
+    return page.kill_all(found)

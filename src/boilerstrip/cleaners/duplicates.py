@@ -1,0 +1,53 @@
+"""duplicates: blocks that repeat another block of the article."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..page import Page
+from ..textutil import fold
+
+_BLOCKS = ("p", "li", "div", "blockquote", "h2", "h3", "h4", "figcaption", "span")
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=다\.)|\n")
+_MIN_KEY = 12
+
+
+def _sentences(text: str) -> list[str]:
+    return [k for k in (fold(s) for s in _SENTENCE.split(text)) if len(k) >= _MIN_KEY]
+
+
+def duplicates(page: Page) -> None:
+    """Blocks whose text repeats another block: a summary widget repeating the lead, a pull quote,
+    a caption printed twice. The fuller copy stays, once, where the article has it.
+
+    A block is a repeat when its folded text equals another's, or when every sentence of it
+    stands in a later, longer block.
+    """
+    root = page.main if page.main is not None else page.body
+    leaves: list[tuple[HtmlElement, str]] = []
+    for el in root.iter(*_BLOCKS):
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
+            continue
+        key = fold(el.text_content())
+        if len(key) >= _MIN_KEY:
+            leaves.append((el, key))
+    seen: dict[str, HtmlElement] = {}
+    found = []
+    for el, key in leaves:
+        if key in seen:
+            found.append((el, "repeats an earlier block"))
+        else:
+            seen[key] = el
+    repeated = {el for el, _ in found}
+    later_text = ""
+    for el, key in reversed(leaves):
+        if el in repeated:
+            continue
+        sentences = _sentences(el.text_content())
+        if later_text and sentences and all(s in later_text for s in sentences):
+            found.append((el, "every sentence repeats a later block"))
+        else:
+            later_text += " " + key
+    page.kill_all(found)

@@ -1,0 +1,40 @@
+"""hidden_elements: elements the browser does not show."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Page
+from ._match import by_class, class_pattern
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Screen-reader-only text is mostly control labels ("Share on Facebook", "Skip to content").
+_HIDDEN_CLASS = class_pattern(
+    words=("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader",
+           "blind", "offscreen", "is-hidden", "d-none", "invisible", "skip-link", "skip")
+)
+
+# Responsive helpers hide an element on some screens only: it is visible on a desktop.
+_SHOWN_SOMEWHERE = re.compile(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
+
+
+def hidden_elements(page: Page) -> None:
+    """Elements hidden by ``hidden``, ``aria-hidden``, inline CSS or screen-reader-only classes.
+
+    A reader never sees them; on news pages they hold dialogs, menus and control labels.
+    An element holding the article itself is kept (some pages hide it until a script runs).
+    """
+    found = []
+    for el in page.root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            found.append((el, "hidden attribute"))
+        elif _HIDDEN_STYLE.search(el.get("style") or ""):
+            found.append((el, "hidden by inline style"))
+    found = [(el, why) for el, why in found if not page.holds_article(el)]
+    found += [
+        (el, "screen-reader-only or hidden class")
+        for el in by_class(page, _HIDDEN_CLASS, spare=_SHOWN_SOMEWHERE)
+    ]
+    page.kill_all(found)

@@ -1,0 +1,32 @@
+"""image_ui: zoom, enlarge and gallery controls around pictures."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import Page
+from ..phrases import IMAGE_UI
+from ._match import class_pattern, sweep, whole
+
+_IMAGE_UI_CLASS = class_pattern(
+    words=("zoom", "enlarge", "expand", "fullscreen", "full-screen", "btn-zoom", "btn-expand",
+           "gallery-nav", "gallery-count", "slide-count", "counter", "swiper-pagination",
+           "swiper-button-next", "swiper-button-prev", "slick-arrow", "slick-dots", "lightbox-open"),
+    prefixes=("btn-zoom", "btn_zoom", "zoom-", "photo-zoom", "img-zoom", "swiper-button", "slick-"),
+)
+_IMAGE_UI_TEXT = re.compile(
+    whole(IMAGE_UI).pattern
+    # picture counters of galleries: "1 / 12", "3/8" (comment-box limits like "0 / 300" are the comments')
+    + r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$",
+    re.IGNORECASE,
+)
+
+
+def image_ui(page: Page) -> None:
+    """Image zoom and gallery controls ("기사 이미지 확대 보기", "Enlarge this image", "1 / 12").
+
+    Only the controls: class matches are limited to small elements so a gallery's pictures
+    and captions stay.
+    """
+    sweep(page, "image or gallery control", classes=_IMAGE_UI_CLASS, phrases=_IMAGE_UI_TEXT,
+          max_letters=40)

@@ -1,0 +1,43 @@
+"""link_lists: blocks that are mostly links — menus, tag clouds and teaser lists without a class to tell."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from ..page import Page
+
+_LIST_TAGS = ("ul", "ol", "dl", "div", "section", "table", "p", "span", "li")
+# Share of a block's letters that sit inside links, and how many links, before it is a link list.
+_DENSITY = 0.6
+_MIN_LINKS = 3
+# A lone short link line ("More on this story", "Next »") in its own block.
+_LONE_LINK_MAX = 60
+
+
+def link_density(page: Page, el: HtmlElement) -> tuple[float, int]:
+    """Share of ``el``'s letters inside ``<a>`` elements, and the number of links."""
+    total = page.size(el)
+    links = list(el.iter("a"))
+    if not total:
+        return (1.0 if links else 0.0), len(links)
+    linked = sum(page.size(a) for a in links if not any(p.tag == "a" for p in a.iterancestors()))
+    return min(linked / total, 1.0), len(links)
+
+
+def link_lists(page: Page) -> None:
+    """Lists and blocks whose text is mostly links: site menus, tag clouds, teaser lists.
+
+    A block is dropped when at least 60% of its letters are link text across three or more
+    links, or when it is one short link standing alone. Links inside sentences stay.
+    """
+    found = []
+    for el in page.body.iter(*_LIST_TAGS):
+        if page.holds_article(el) or not page.attached(el):
+            continue
+        density, count = link_density(page, el)
+        size = page.size(el)
+        if count >= _MIN_LINKS and density >= _DENSITY:
+            found.append((el, f"link list: {count} links, {density:.0%} of its text"))
+        elif count == 1 and density >= 0.95 and 0 < size <= _LONE_LINK_MAX and el.tag in ("li", "div"):
+            found.append((el, "a lone link line"))
+    page.kill_all(found)

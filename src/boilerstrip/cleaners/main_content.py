@@ -1,0 +1,103 @@
+"""main_content: keeps the article's container (and figures beside it), drops the rest of the page."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from ..extract.captions import is_caption_element
+from ..extract.score import Candidate, effective_size, link_share, score_candidates
+from ..page import Page
+
+# A sibling of the best container joins it with this share of the best score…
+_SIBLING_SHARE = 0.2
+# …or when it is a paragraph of this many letters with few links.
+_SIBLING_PARA = 80
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "」", "”", '"')
+
+
+def main_content(page: Page) -> None:
+    """Everything outside the article: the best-scored container (text density, link density,
+    position, class names) and its worthy siblings stay, with any captioned figure between the
+    headline and the article; every other block is dropped as "outside the main content".
+    """
+    candidates = score_candidates(page)
+    if not candidates:
+        page.main = page.body
+        return
+    kept = _with_siblings(candidates)
+    kept += _figures_beside(page, kept)
+    path: set[HtmlElement] = set()
+    for el in kept:
+        path.add(el)
+        path.update(el.iterancestors())
+    found = []
+    for node in path:
+        if node in kept:
+            continue
+        for child in node:
+            if isinstance(child.tag, str) and child not in path and child.tag != "head":
+                found.append((child, "outside the main content"))
+    page.kill_all(found)
+    page.main = _common_ancestor(kept)
+
+
+def _with_siblings(candidates: list[Candidate]) -> list[HtmlElement]:
+    top = candidates[0]
+    parent = top.el.getparent()
+    if parent is None or top.el.tag in ("html", "body"):
+        return [top.el]
+    scores = {c.el: c.score for c in candidates}
+    threshold = max(10.0, top.score * _SIBLING_SHARE)
+    kept = []
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is top.el or scores.get(sib, 0.0) >= threshold or _worthy_paragraph(sib):
+            kept.append(sib)
+    return kept
+
+
+def _worthy_paragraph(el: HtmlElement) -> bool:
+    if el.tag != "p":
+        return False
+    text = " ".join(el.text_content().split())
+    size = effective_size(text)
+    density = link_share(el, len(text))
+    if size >= _SIBLING_PARA and density < 0.25:
+        return True
+    return 0 < size < _SIBLING_PARA and density == 0 and text.endswith(_SENTENCE_END)
+
+
+def _figures_beside(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
+    """Captioned figures between the headline and the article, inside the same article element."""
+    head = page.headline_el
+    if head is None or not kept:
+        return []
+    scope = _common_ancestor([head, *kept])
+    if scope is None or scope.tag in ("html", "body"):
+        return []
+    kept_set = set(kept)
+    out = []
+    for el in scope.iter("figure", "figcaption"):
+        if any(a in kept_set for a in el.iterancestors()) or el in kept_set:
+            continue
+        fig = el
+        if el.tag == "figcaption":
+            parent = el.getparent()
+            if parent is not None and parent.tag == "figure":
+                continue
+        if is_caption_element(fig) or fig.find(".//figcaption") is not None:
+            out.append(fig)
+    return out
+
+
+def _common_ancestor(els: list[HtmlElement]) -> HtmlElement | None:
+    if not els:
+        return None
+    chains = [[el, *el.iterancestors()] for el in els]
+    first = chains[0]
+    others = [set(c) for c in chains[1:]]
+    for node in first:
+        if all(node in s for s in others):
+            return node
+    return None

@@ -1,0 +1,30 @@
+"""non_content_markup: scripts, styles, embeds and form controls — markup that is never article text."""
+
+from __future__ import annotations
+
+from ..page import Page
+
+# Tags whose content is code, an embedded document or a control, never prose.
+_NEVER_TEXT = (
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "canvas", "svg", "button", "input", "select", "option", "textarea", "link", "meta",
+    "dialog",
+)
+# A form is dropped when it carries little text: search boxes, comment and login forms.
+# Some sites wrap the whole page in one <form>, which must stay.
+_FORM_MAX_LETTERS = 300
+
+
+def non_content_markup(page: Page) -> None:
+    """Scripts, styles, iframes, embeds, SVG, buttons and small forms.
+
+    Their content is code, an embedded document or a control label ("Submit", "Search"),
+    never article prose; ``<noscript>`` only repeats what scripts would show.
+    """
+    found = [(el, f"<{el.tag}> holds no article text") for el in page.root.iter(*_NEVER_TEXT)]
+    found += [
+        (el, "small form (search, login or comment box)")
+        for el in page.root.iter("form")
+        if page.size(el) <= _FORM_MAX_LETTERS and not page.holds_article(el)
+    ]
+    page.kill_all(found)

@@ -1,0 +1,26 @@
+"""related_lists: related, popular, most-read and ranking lists."""
+
+from __future__ import annotations
+
+from ..page import Page
+from ..phrases import RELATED
+from ._match import class_pattern, sweep, whole
+
+_RELATED_CLASS = class_pattern(
+    words=("related", "recommend", "recommended", "recommendations", "popular", "most-read", "mostread",
+           "most-viewed", "mostviewed", "most-popular", "trending", "ranking", "rank", "more-stories",
+           "more-news", "also-read", "read-more", "readmore", "outbrain", "taboola", "hot-news",
+           "best-news", "news-ranking", "top-stories", "more-from", "next-article", "up-next",
+           "you-may-like", "suggested", "latest-news"),
+    prefixes=("related", "recommend", "popular", "mostread", "most-read", "ranking", "trending",
+              "outbrain", "taboola", "ob-widget", "relat", "morenews", "more-news"),
+)
+_RELATED_TEXT = whole(RELATED)
+
+
+def related_lists(page: Page) -> None:
+    """Related / recommended / popular / most-read / ranking lists and their headings.
+
+    They point to other articles; their teaser texts and image captions are not this article's.
+    """
+    sweep(page, "related or popular list", classes=_RELATED_CLASS, phrases=_RELATED_TEXT)

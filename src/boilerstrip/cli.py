@@ -1,0 +1,173 @@
+"""The ``boilerstrip`` command: a thin click layer over the library.
+
+Parses arguments, builds :class:`~boilerstrip.options.Options`, calls the library and turns
+its typed errors into messages on stderr and exit codes. Results go to stdout only.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import BoilerstripError, UsageError
+
+FORMATS = ("text", "markdown", "json", "html", "jsonl")
+
+EXIT_CODES = {
+    0: "success",
+    1: "some pages of a batch failed, or an unexpected internal error",
+    2: "usage error: unknown option, cleaner or format, invalid rules file",
+    3: "input error: empty, binary, undecodable or unreadable input",
+    4: "no article found on the page",
+    5: "the page took longer than --timeout",
+    130: "interrupted (Ctrl-C)",
+}
+
+
+def _split_names(values: Sequence[str]) -> tuple[str, ...]:
+    """``--disable a,b --disable c`` -> ``("a", "b", "c")``."""
+    return tuple(n.strip() for v in values for n in v.split(",") if n.strip())
+
+
+class _DefaultGroup(click.Group):
+    """A group whose first argument, when not a subcommand, goes to the ``strip`` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+            args = ["strip", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="boilerstrip")
+def main() -> None:
+    """Strip boilerplate from raw news pages: headline, byline, date, body and captions.
+
+    \b
+    boilerstrip page.html            one page to stdout
+    boilerstrip - < page.html        a page from stdin (also: cat page.html | boilerstrip)
+    boilerstrip DIR... -o OUT        a batch: one output per page under OUT
+    boilerstrip cleaners             list the cleaners
+    """
+
+
+def stripping_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Options that shape how a page is stripped (shared by every command that strips)."""
+    decorators = [
+        click.option("--url", help="The page's address (for links and metadata; never fetched)."),
+        click.option("--encoding", help="Decode the input with this encoding instead of detecting it."),
+        click.option(
+            "--input-format",
+            type=click.Choice(["auto", "html", "text"]),
+            default="auto",
+            show_default=True,
+            help="HTML, a plain-text page dump, or detect.",
+        ),
+        click.option("--disable", multiple=True, metavar="NAME[,NAME]", help="Turn a cleaner off (repeatable)."),
+        click.option("--only", multiple=True, metavar="NAME[,NAME]", help="Run only these cleaners (repeatable)."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+@main.command("strip")
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Output file (one page) or directory (batch).")
+@stripping_options
+@click.option("--explain", is_flag=True, help="Print every dropped block and the cleaner behind it on stderr.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or diagnostics on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def strip_command(
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    url: str | None,
+    encoding: str | None,
+    input_format: str,
+    disable: tuple[str, ...],
+    only: tuple[str, ...],
+    explain: bool,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    """Strip one page (a file, '-' or stdin) or a batch of pages."""
+    err = Console(stderr=True, quiet=quiet)
+    try:
+        options = _build_options(
+            encoding=encoding,
+            input_format=input_format,
+            disable=_split_names(disable),
+            only=_split_names(only),
+            explain=explain,
+        )
+        if not inputs:
+            if sys.stdin.isatty():
+                raise UsageError("no input: give a file, a directory, or '-' / a pipe for stdin")
+            inputs = ("-",)
+        if len(inputs) == 1 and not Path(inputs[0]).is_dir():
+            code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err)
+        else:
+            raise UsageError("several inputs or a directory need batch mode, which is not available yet")
+    except BoilerstripError as exc:
+        if debug:
+            raise
+        _fail(err, exc.message, exc.exit_code)
+    except KeyboardInterrupt:
+        _fail(err, "interrupted", 130)
+    sys.exit(code)
+
+
+def _build_options(**values: Any) -> Any:
+    from .options import Options
+
+    return Options.build(**values)
+
+
+def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, err: Console) -> int:
+    from .core import strip
+    from .loading import read_source
+    from .render import render
+
+    data = read_source(None if source == "-" else source)
+    article = strip(data, url=url, options=options)
+    if options.explain:
+        from .explain import print_explanation
+
+        print_explanation(article, err)
+    text = render(article, "json" if fmt == "jsonl" else fmt, dropped=options.explain)
+    if fmt == "jsonl":
+        import json
+
+        text = json.dumps({"source": source, **article.to_dict()}, ensure_ascii=False) + "\n"
+    if output:
+        from .outputs import write_new
+
+        write_new(Path(output), text, inputs=[source])
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    return 0
+
+
+def _fail(err: Console, message: str, code: int) -> None:
+    from rich.markup import escape
+
+    err.print(f"[bold red]boilerstrip:[/] {escape(message)}", highlight=False, soft_wrap=True)
+    sys.exit(code)
+
+
+@main.command("cleaners")
+def cleaners_command() -> None:
+    """List every cleaner in its default order with a one-line description."""
+    from .registry import default_pipeline
+
+    for cleaner in default_pipeline():
+        click.echo(f"{cleaner.name:<22} {cleaner.kind:<5} {cleaner.summary}")

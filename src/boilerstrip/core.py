@@ -1,0 +1,89 @@
+"""``strip``: one page in, its article out."""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from . import metadata
+from .article import Article
+from .errors import NoArticle
+from .extract.blocks import build_blocks
+from .loading import decode, sniff_format
+from .options import Options
+from .page import Page
+from .parse import parse_html
+from .pipeline import Pipeline
+from .registry import pipeline_for
+
+_DEFAULT = Options()
+
+
+def strip(
+    html: bytes | str,
+    *,
+    url: str | None = None,
+    options: Options | None = None,
+    pipeline: Pipeline | None = None,
+) -> Article:
+    """Strip a raw page (bytes in any encoding, or text) down to its article.
+
+    Raises a :class:`~boilerstrip.errors.BoilerstripError` subclass when the input is
+    empty, binary or undecodable, or when no article is found.
+    """
+    options = options or _DEFAULT
+    pipeline = pipeline or pipeline_for(options)
+    if isinstance(html, bytes):
+        decoded = decode(html, encoding=options.encoding)
+        text, encoding = decoded.text, decoded.encoding
+    else:
+        text, encoding = html, None
+    fmt = options.input_format
+    if fmt == "auto":
+        fmt = sniff_format(text)
+    if fmt == "text":
+        from .textdump import strip_text
+
+        article = strip_text(text, pipeline=pipeline, url=url)
+        article.encoding = encoding
+        return article
+    article = strip_tree(parse_html(text, base_url=url), url=url, options=options, pipeline=pipeline)
+    article.encoding = encoding
+    return article
+
+
+def read_page(root: HtmlElement, *, url: str | None, trace: bool = False) -> Page:
+    """A page with its metadata, headline, byline and date found, before any cleaner runs."""
+    page = Page(root, url=url, trace=trace)
+    meta = metadata.read_meta(root, url=url)
+    page.meta = meta
+    page.headline_el = metadata.find_headline(root, meta)
+    byline = metadata.find_byline(root, meta, page.headline_el)
+    date = metadata.find_date(root, meta, page.headline_el)
+    page.byline_el, page.byline_line = byline.element, byline.line
+    page.date_el, page.date_line = date.element, date.line
+    page.byline_text = byline.text
+    page.date_iso = date.text or meta.date
+    return page
+
+
+def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline: Pipeline) -> Article:
+    """Run the HTML pipeline over a parsed page and assemble the article."""
+    page = read_page(root, url=url, trace=options.trace_nodes)
+    pipeline.run(page, "html")
+    title = page.meta.headline or page.meta.title
+    main = page.main if page.main is not None and page.attached(page.main) else page.body
+    blocks = build_blocks(main, title=title)
+    if not any(b.kind != "caption" for b in blocks):
+        raise NoArticle("no article found: nothing article-like is left after cleaning")
+    return Article(
+        title=title,
+        byline=page.byline_text,
+        date=page.date_iso,
+        lang=page.meta.lang,
+        url=url or page.meta.canonical,
+        blocks=blocks,
+        dropped=page.dropped,
+        input_format="html",
+        byline_line=page.byline_line,
+        date_line=page.date_line,
+    )

@@ -1,0 +1,55 @@
+"""What counts as an image caption: caption elements, caption classes and caption conventions in text."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..textutil import squash
+
+CAPTION_CLASS = re.compile(
+    r"caption|cutline|figcap|photo[-_]?(?:desc|txt|text|info|cap|explain|credit)|img[-_]?(?:desc|txt|cap|info)"
+    r"|image[-_]?(?:desc|text|cap|info|credit)|pic[-_]?(?:desc|txt|cap)|photo_?explain|사진설명|legend|bildunterschrift"
+)
+# Caption conventions that mark a line as a caption whatever its markup:
+# "...[사진=서울시]", "(사진=연합뉴스)", "▲ ...", "사진 = 홍길동 기자", "...＝ロイター", "（图片来源：新华社）",
+# "Photo: ...", "(Photo: Reuters)".
+CAPTION_TEXT = re.compile(
+    r"[\[(<〈]\s*(?:사진|그래픽|자료|사진제공|사진 제공|이미지)\s*[=:：]\s*[^\])>〉]{1,40}[\])>〉]\s*$"
+    r"|^\s*▲"
+    r"|사진\s*=\s*\S+(?:\s+\S+)?\s*(?:기자|제공)?\s*$"
+    r"|＝[^＝。]{1,30}$"
+    r"|[（(]\s*(?:图片来源|图片|图|圖片來源|圖|摄影|攝影|来源)\s*[：:/／][^）)]{1,40}[）)]\s*$"
+    r"|^\s*(?:photo|photograph|image|picture|foto|bild|imagen|illustration)\s*[:：]\s"
+    r"|\((?:photo|photograph|image|foto|picture)\s*[:：][^)]{1,60}\)\s*$",
+    re.IGNORECASE,
+)
+CAPTION_MAX = 400
+
+
+def class_key(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def is_caption_element(el: HtmlElement) -> bool:
+    """``<figcaption>``, table ``<caption>``, or an element with a caption class."""
+    if el.tag in ("figcaption", "caption"):
+        return True
+    key = class_key(el)
+    return bool(key.strip()) and CAPTION_CLASS.search(key) is not None
+
+
+def looks_like_caption(text: str) -> bool:
+    """A short line written the way captions are written."""
+    return 0 < len(text) <= CAPTION_MAX and CAPTION_TEXT.search(text) is not None
+
+
+def figure_caption(fig: HtmlElement) -> str:
+    """The caption text of a ``<figure>``: its caption elements, else its own text."""
+    parts = [squash(c.text_content()) for c in fig.iter() if c is not fig and is_caption_element(c)]
+    # nested caption elements (a credit inside a figcaption) are counted once
+    parts = [p for i, p in enumerate(parts) if p and not any(p in q for q in parts[:i])]
+    if parts:
+        return " ".join(parts)
+    return squash(fig.text_content())

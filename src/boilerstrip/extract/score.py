@@ -1,0 +1,117 @@
+"""Scores elements as the article's container: text density, link density, position, names.
+
+Paragraph-like elements give points to their parent and grandparent (the idea of
+Arc90's Readability); class/id names add or subtract; links discount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from ..page import Page
+from ..textutil import cjk_count
+
+_POSITIVE = re.compile(
+    r"article|body|content|entry|main|post|story|text|blog|news[-_]?(?:view|body|text|cont)|본문|"
+    r"detail|column|paragraph|prose|rich-?text"
+)
+_NEGATIVE = re.compile(
+    r"comment|meta|footer|footnote|foot|sidebar|widget|related|recommend|popular|share|social|sponsor|"
+    r"promo|ad-|advert|banner|nav|menu|header|masthead|breadcrumb|combx|contact|shoutbox|tag|"
+    r"hidden|modal|popup|subscribe|newsletter|author|byline|login|teaser|card|list"
+)
+_PARA_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li", "h2", "h3"})
+_DIV_TAGS = frozenset({"div", "section", "article", "main", "span", "font", "center", "td"})
+_BLOCK_CHILD = frozenset(
+    {"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4",
+     "h5", "h6", "figure", "dl", "form", "header", "footer", "aside", "main", "nav"}
+)
+_COMMA = re.compile(r"[,，、、،;]")
+# Letters a paragraph needs before it counts; CJK characters count three times (one carries a word).
+_MIN_PARA = 25
+
+
+@dataclass
+class Candidate:
+    el: HtmlElement
+    score: float
+
+
+def effective_size(text: str) -> int:
+    """Letters, with CJK characters counted three times as much as alphabetic letters."""
+    return len(text) + 2 * cjk_count(text)
+
+
+def class_weight(el: HtmlElement) -> float:
+    key = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not key.strip():
+        return 0.0
+    weight = 0.0
+    if _POSITIVE.search(key):
+        weight += 25
+    if _NEGATIVE.search(key):
+        weight -= 25
+    return weight
+
+
+def _own_text(el: HtmlElement) -> str:
+    """The text of ``el`` that is not inside a block-level child."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _BLOCK_CHILD:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def paragraphs(page: Page) -> list[tuple[HtmlElement, str]]:
+    """Paragraph-like elements under the body with their text."""
+    out = []
+    for el in page.body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _PARA_TAGS:
+            text = " ".join(el.text_content().split())
+        elif tag in _DIV_TAGS:
+            text = _own_text(el)
+        else:
+            continue
+        if effective_size(text) >= _MIN_PARA:
+            out.append((el, text))
+    return out
+
+
+def link_share(el: HtmlElement, size: int) -> float:
+    if not size:
+        return 0.0
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return min(linked / size, 1.0)
+
+
+def score_candidates(page: Page) -> list[Candidate]:
+    """Every element that received points, best first."""
+    scores: dict[HtmlElement, float] = {}
+    for el, text in paragraphs(page):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        points = 1.0 + len(_COMMA.findall(text)) + min(effective_size(text) / 100.0, 3.0)
+        if el.tag in _DIV_TAGS and el.tag != "td":
+            # text written straight into a container: the container itself is the candidate
+            parent, points = el, points
+        for depth, anc in enumerate([parent, *list(parent.iterancestors())[:2]]):
+            if anc not in scores:
+                scores[anc] = class_weight(anc) + (5.0 if anc.tag in ("div", "article", "main") else 0.0)
+            scores[anc] += points / (1, 2, 3)[depth]
+    out = []
+    for el, score in scores.items():
+        if el.tag in ("html", "body") and len(scores) > 1:
+            score *= 0.5
+        text_len = len(" ".join(el.text_content().split()))
+        out.append(Candidate(el, score * (1.0 - link_share(el, text_len))))
+    out.sort(key=lambda c: -c.score)
+    return out

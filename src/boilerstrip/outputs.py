@@ -1,0 +1,36 @@
+"""Writing outputs safely: atomically, never over an input, never through a symlink out of place."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_new(path: Path, text: str, *, inputs: Iterable[str] = ()) -> None:
+    """Write ``text`` to ``path`` atomically (temporary file, then rename).
+
+    Refuses to write over one of ``inputs``: a user's page is never lost.
+    """
+    for source in inputs:
+        if source != "-" and _same_file(Path(source), path):
+            raise UsageError(f"refusing to overwrite the input file {source}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,31 @@
+"""The text format: headline, byline and date lines, then the blocks separated by blank lines."""
+
+from __future__ import annotations
+
+from ..article import Article, Block
+
+
+def header_lines(article: Article) -> list[str]:
+    """The headline, the byline line and the date line, each once."""
+    lines: list[str] = []
+    for value in (
+        article.title,
+        article.byline_line or article.byline,
+        article.date_line or article.date,
+    ):
+        if value and value not in lines and not any(value in line for line in lines[1:]):
+            lines.append(value)
+    return lines
+
+
+def block_text(block: Block) -> str:
+    if block.kind == "list":
+        marks = [f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1)]
+        return "\n".join(f"{m} {item}" for m, item in zip(marks, block.items, strict=True))
+    return block.text
+
+
+def render_text(article: Article) -> str:
+    head = "\n".join(header_lines(article))
+    body = "\n\n".join(block_text(b) for b in article.blocks)
+    return "\n\n".join(part for part in (head, body) if part) + "\n"
