@@ -54,6 +54,8 @@ def _hook_sections(loaded: list[datasets.Dataset]) -> list[list[str]]:
         except Exception as exc:
             sections.append([f"## {title}", "", f"{modname} failed to import: {exc}", ""])
             continue
+        if not hasattr(mod, "markdown") and not hasattr(mod, "evaluate"):
+            continue
         print(f"{modname}: running", file=sys.stderr)
         try:
             if hasattr(mod, "markdown"):

@@ -120,25 +120,8 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 # Words a truth byline carries around the names: "By", "Written by", "Updated", dates.
-_NOT_NAME = frozenset(
-    [
-        "by",
-        "par",
-        "por",
-        "von",
-        "written",
-        "edited",
-        "and",
-        "und",
-        "avec",
-        "et",
-        "y",
-        "last",
-        "updated",
-        "update",
-        "at",
-    ]
-)
+_NOT_NAME_WORDS = "by par por von written edited and und avec et y last updated update at"
+_NOT_NAME = frozenset(_NOT_NAME_WORDS.split())
 _MONTH = rf"(?:{_MONTHS.replace(' ', '|')})"
 _DATE_WORDS = re.compile(
     rf"{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\.?\s+{_MONTH}\.?(?:\s+\d{{4}})?"

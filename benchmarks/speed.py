@@ -95,6 +95,11 @@ def typical_page(datasets: list[Dataset]) -> BenchPage | None:
     return pages[len(pages) // 2] if pages else None
 
 
+def page_label(page: BenchPage) -> str:
+    short = page.id if len(page.id) <= 24 else page.id[:12] + "…"
+    return f"{page.dataset}/{short}"
+
+
 def _script(name: str) -> Path | None:
     candidate = Path(sys.executable).parent / name
     if candidate.exists():
@@ -128,7 +133,7 @@ def _wall(cmd: list[str], stdin_path: Path | None, runs: int) -> tuple[float | N
 
 
 def cold_start(report: SpeedReport, page: BenchPage, runs: int = 5) -> None:
-    report.cold_page = f"{page.dataset}/{page.id} ({page.size / 1024:.0f} KB)"
+    report.cold_page = f"{page_label(page)}, {page.size / 1024:.0f} KB"
     py = sys.executable
     report.cold.append(
         ("python -c pass (interpreter alone)", *_wall([py, "-c", "pass"], None, runs))
@@ -247,21 +252,38 @@ def scaling(
 # --- memory ---------------------------------------------------------------------------
 
 
-def memprobe(tool_name: str, path: str) -> None:
-    """Child side of the memory probe: import, note RSS, extract one page, note peak RSS."""
+def peak_rss_kb() -> int:
+    """This process's peak resident set size in KB.
+
+    ``VmHWM`` from ``/proc/self/status`` where it exists: Linux carries ``ru_maxrss`` (self
+    and children alike) over ``fork``+``exec``, so a child of a large parent would report
+    the parent's peak. Elsewhere ``ru_maxrss`` (KB on Linux, bytes on macOS).
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
     import resource
 
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
+
+
+def memprobe(tool_name: str, path: str) -> None:
+    """Child side of the memory probe: import, note RSS, extract one page, note peak RSS."""
     tool = by_names([tool_name])[0]
     tool.load()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     data = Path(path).read_bytes()
+    base = peak_rss_kb()
     tool.extract(data, None)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_rss_kb()
     print(json.dumps({"base_kb": base, "peak_kb": peak}))
 
 
 def _bare_python_kb() -> int | None:
-    code = "import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    code = "from benchmarks.speed import peak_rss_kb; print(peak_rss_kb())"
     try:
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, timeout=60, check=True
@@ -354,7 +376,7 @@ def measure(
     with tempfile.TemporaryDirectory() as tmp:
         mem_pages: list[tuple[str, Path]] = []
         if page is not None:
-            mem_pages.append((f"{page.dataset}/{page.id}", page.html_path))
+            mem_pages.append((page_label(page), page.html_path))
         big = Path(tmp) / "synthetic-1mb.html"
         big.write_bytes(synth[1_000_000])
         mem_pages.append(("synthetic 1 MB", big))

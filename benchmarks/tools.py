@@ -39,40 +39,11 @@ class Output:
         return "\n".join((*self.captions, self.full_text or self.text))
 
 
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "br",
-        "tr",
-        "td",
-        "th",
-        "table",
-        "blockquote",
-        "pre",
-        "figure",
-        "figcaption",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "aside",
-        "dd",
-        "dt",
-        "dl",
-        "hr",
-        "main",
-    ]
+_BLOCK_TAG_NAMES = (
+    "p div li ul ol h1 h2 h3 h4 h5 h6 br tr td th table blockquote pre figure figcaption "
+    "section article header footer aside dd dt dl hr main"
 )
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
 
 
 def html_to_text(fragment: str | bytes) -> str:
@@ -246,6 +217,14 @@ class JusText(Tool):
         return Output(text="\n".join(p.text for p in paragraphs if not p.is_boilerplate))
 
 
+class JusTextEnglish(JusText):
+    name = "jusText-en"
+    note = "English stoplist on every page (as in the shared README's table); not run by default"
+
+    def stoplist_name(self, html: bytes) -> str:
+        return "English"
+
+
 ALL_TOOLS: tuple[type[Tool], ...] = (
     Boilerstrip,
     Trafilatura,
@@ -253,16 +232,18 @@ ALL_TOOLS: tuple[type[Tool], ...] = (
     Resiliparse,
     JusText,
 )
+EXTRA_TOOLS: tuple[type[Tool], ...] = (JusTextEnglish,)
+"""Tools run only when named in ``--tools``."""
 REFERENCE = "trafilatura"
 
 
 def by_names(names: list[str] | None) -> list[Tool]:
     """Adapters for ``names`` (all when None), in the table's order; unknown names raise."""
-    known = {cls.name.lower(): cls for cls in ALL_TOOLS}
     if not names:
         return [cls() for cls in ALL_TOOLS]
+    known = {cls.name.lower(): cls for cls in ALL_TOOLS + EXTRA_TOOLS}
     unknown = [n for n in names if n.lower() not in known]
     if unknown:
         raise ValueError(f"unknown tool(s) {', '.join(unknown)}; known: {', '.join(known)}")
     wanted = {n.lower() for n in names}
-    return [cls() for cls in ALL_TOOLS if cls.name.lower() in wanted]
+    return [cls() for cls in ALL_TOOLS + EXTRA_TOOLS if cls.name.lower() in wanted]
