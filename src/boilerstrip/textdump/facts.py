@@ -28,7 +28,7 @@ _MONTHS = {
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _TIME = r"(?:[\sT,]+(?P<h>\d{1,2})[:시](?P<mi>\d{2}))?"
 _DATE_RES = [
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})\s*[일日号]?" + _TIME),
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})(?:\s*[일日号])?" + _TIME),
     re.compile(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2})" + _TIME),
@@ -133,14 +133,12 @@ _LABELS_ANY = phrase_regex(META_LABELS, whole=False)
 _NAME_PREFIX_RE = re.compile(
     r"^(?:by|von|par|por|di|door|av|written by|autor|auteur|author|text|记者|記者|文)\s*[:：|｜]?\s*", re.I
 )
-_NAME_SUFFIX_RE = re.compile(r"\s*(?:\S+@\S+|선임기자|객원기자|기자|특파원|記者|特派員|编辑)\s*$")
+_EMAIL_RE = re.compile(r"\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*")
 
 
 def byline_name(line: str) -> str:
-    """The author's name in a byline line: ``"베이징(중국)=백소희 기자"`` -> ``"백소희"``."""
-    name = _NAME_PREFIX_RE.sub("", line.strip())
+    """The byline without its "By" and place prefixes or e-mail: ``"베이징(중국)=백소희 기자"`` -> ``"백소희 기자"``."""
+    name = _NAME_PREFIX_RE.sub("", _EMAIL_RE.sub(" ", line).strip())
     if "=" in name:
         name = name.rsplit("=", 1)[1]
-    for _ in range(2):
-        name = _NAME_SUFFIX_RE.sub("", name)
     return name.strip(" ,;|") or line.strip()

@@ -85,7 +85,7 @@ def split_lines(text: str) -> list[Line]:
 def _is_hard_wrapped(lines: list[Line]) -> int:
     """The wrap width when the dump is hard-wrapped at a fixed column, else 0."""
     lengths = [len(ln.text) + ln.indent for ln in lines]
-    if len(lengths) < 12:
+    if len(lengths) < 6:
         return 0
     width = max(lengths)
     if width > 110:

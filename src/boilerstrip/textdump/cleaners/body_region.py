@@ -31,6 +31,25 @@ def best_region(scores: list[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
+_DECK_LINES = 8
+
+
+def _with_deck(page: TextPage, alive: list[int], lo: int) -> int:
+    """Move the region's start up to the headline when it sits just above the region.
+
+    Sub-headlines and the standfirst sit between the headline (or byline, date) and
+    the first paragraph; they are short and unpunctuated, so they score as costs, but
+    they belong to the article.
+    """
+    for k in range(lo - 1, max(-1, lo - 1 - _DECK_LINES), -1):
+        if page.lines[alive[k]].role:
+            first_role = k
+            while first_role > 0 and page.lines[alive[first_role - 1]].role:
+                first_role -= 1
+            return first_role
+    return lo
+
+
 def body_region(page: TextPage) -> None:
     """Drop lines outside the article's region (navigation, sidebars, footers).
 
@@ -47,5 +66,6 @@ def body_region(page: TextPage) -> None:
     lo, hi = best_region(scores)
     if hi <= lo:
         return
+    lo = _with_deck(page, alive, lo)
     page.drop(alive[:lo], "before the article")
     page.drop(alive[hi:], "after the article")

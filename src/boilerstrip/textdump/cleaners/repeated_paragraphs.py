@@ -33,22 +33,36 @@ def repeated_paragraphs(page: TextPage) -> None:
     """
     alive = page.alive()
     keys = {i: fold(page.lines[i].text) for i in alive}
+    long = [i for i in alive if len(keys[i]) >= _MIN_FOLDED]
+    # Every line that has a copy at least as full elsewhere, and those copies.
+    copies: dict[int, list[int]] = {
+        i: [j for j in long if j != i and len(keys[j]) >= len(keys[i]) and keys[i] in keys[j]]
+        for i in long
+    }
+    repeats = {i for i, js in copies.items() if js}
+    pos = {i: k for k, i in enumerate(alive)}
+
+    def echo(i: int) -> int:
+        """How many close neighbours of ``i`` are repeats too (an AI summary is a block of them)."""
+        near = alive[max(0, pos[i] - 2) : pos[i] + 3]
+        return sum(1 for j in near if j != i and j in repeats)
+
+    def fuller(j: int, i: int) -> bool:
+        """Whether copy ``j`` is to be kept over ``i``."""
+        a = (len(keys[j]), len(page.lines[j].text))
+        b = (len(keys[i]), len(page.lines[i].text))
+        if a != b:
+            return a > b
+        if echo(i) != echo(j):
+            return echo(i) > echo(j)
+        return j < i
+
     found: list[int] = []
     gone: set[int] = set()
-    for i in alive:
-        ki = keys[i]
-        if len(ki) < _MIN_FOLDED:
-            continue
-        for j in alive:
-            if j == i or j in gone:
-                continue
-            kj = keys[j]
-            if len(kj) < len(ki) or (len(kj) == len(ki) and j > i):
-                continue
-            if ki in kj:
-                found.append(i)
-                gone.add(i)
-                break
+    for i in long:
+        if any(j not in gone and fuller(j, i) for j in copies[i]):
+            found.append(i)
+            gone.add(i)
     page.drop(found, "repeats a fuller paragraph")
 
     alive = page.alive()
