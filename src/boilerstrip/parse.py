@@ -1,0 +1,115 @@
+"""Text to a safe lxml tree: no network, no entity expansion, bounded work on hostile markup.
+
+libxml2's HTML parser never expands DTD entities and never loads external ones; the parser
+is also told ``no_network``. Before parsing, a leading XML declaration and a DOCTYPE with
+an internal subset are cut (the subset would otherwise leak ``]>`` into the body), and
+start tags with thousands of attributes are trimmed, because libxml2 checks attribute
+names for duplicates in quadratic time. libxml2 stops nesting at 2048 levels with
+``huge_tree`` (256 without); content deeper than that is dropped, never recursed into.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .errors import EmptyInput
+
+MAX_ATTRIBUTES = 1000
+"""Attributes kept on one start tag; the rest of a longer list is dropped before parsing."""
+
+_XML_DECL_RE = re.compile(r"\A[\s\ufeff]*<\?xml[^>]{0,1000}>")
+_DOCTYPE_SUBSET_RE = re.compile(
+    r"\A\s*<!DOCTYPE[^\[>]{0,1000}\[.*?\]\s*>", re.IGNORECASE | re.DOTALL
+)
+_LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"]{0,4096}\"|'[^']{0,4096}'){16384,}")
+_TAG_NAME_RE = re.compile(r"<[^\s/>]*")
+_ATTR_RE = re.compile(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
+
+
+def _parser() -> etree.HTMLParser:
+    # A fresh parser per call: lxml parsers must not be shared between threads.
+    return lxml.html.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=True,
+        default_doctype=False,
+        collect_ids=False,
+    )
+
+
+def _trim_attributes(match: re.Match[str]) -> str:
+    tag = match.group(0)
+    name = _TAG_NAME_RE.match(tag)
+    pos = name.end() if name else 1
+    kept = [tag[:pos]]
+    for count, attr in enumerate(_ATTR_RE.finditer(tag, pos)):
+        if count >= MAX_ATTRIBUTES or attr.start() != pos:
+            break
+        kept.append(attr.group(0))
+        pos = attr.end()
+    return "".join(kept)
+
+
+def prepare(text: str) -> str:
+    """``text`` made safe for libxml2: no NULs, XML declaration, DTD subset or huge tags."""
+    text = text.replace("\x00", "")
+    text = _XML_DECL_RE.sub("", text, count=1)
+    text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
+    return _LONG_TAG_RE.sub(_trim_attributes, text)
+
+
+def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
+    """Parse page text into its ``<html>`` root, which always has a ``<body>``.
+
+    Comments and processing instructions are removed. Raises :class:`EmptyInput` when
+    the text yields no element.
+    """
+    data = prepare(text).encode("utf-8", errors="replace")
+    try:
+        root = etree.fromstring(data, _parser(), base_url=base_url)
+    except etree.ParserError as exc:  # libxml2 found no element at all.
+        raise EmptyInput("input holds no HTML element") from exc
+    if root is None:
+        raise EmptyInput("input holds no HTML element")
+    return _ensure_body(_ensure_html(root))
+
+
+def _ensure_html(root: HtmlElement) -> HtmlElement:
+    if root.tag == "html":
+        return root
+    html = lxml.html.Element("html")
+    html.append(root)
+    return html
+
+
+def _ensure_body(root: HtmlElement) -> HtmlElement:
+    if root.find("body") is not None:
+        return root
+    body = lxml.html.Element("body")
+    for child in list(root):
+        if child.tag not in ("head", "frameset"):
+            body.append(child)
+    for noframes in root.iter("noframes"):
+        body.extend(_noframes_content(noframes))
+    root.append(body)
+    return root
+
+
+def _noframes_content(noframes: HtmlElement) -> list[HtmlElement]:
+    """Elements of a ``<noframes>`` block, whose markup libxml2 keeps as raw text."""
+    markup = (noframes.text or "").strip()
+    if not markup:
+        return [el for el in noframes if isinstance(el.tag, str)]
+    data = ("<html><body>" + prepare(markup)).encode("utf-8", errors="replace")
+    try:
+        inner = etree.fromstring(data, _parser())
+    except etree.ParserError:
+        return []
+    body = inner.find("body") if inner is not None else None
+    return [] if body is None else list(body)
