@@ -1,0 +1,411 @@
+"""Bylines: the visible line near the headline first, then JSON-LD persons and the author meta tags.
+
+A byline is cleaned to the names a reader would write: "By", e-mail addresses,
+handles, links, dates and "Updated ..." go; several authors stay together; Korean
+"기자" stays as printed. An organisation or the site's own name is never an author.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..page import PageMeta
+from ..textutil import fold, is_cjk, squash
+from . import jsonld
+from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of
+from .dates import scan as scan_dates
+from .found import NOTHING, Found
+from .title import site_words
+
+# -- what a byline element looks like ----------------------------------------------------
+
+_CLASS_RE = re.compile(
+    r"byline|by-line|by_line|author|writer|reporter|journalist|columnist|contributor|posted-?by|"
+    r"kija|reporter|기자|記者|作者|autor|auteur|redakteur|creator|(?:^|[\s_-])by(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_CLASS_SKIP_RE = re.compile(
+    r"avatar|author-?(?:bio|box|img|image|photo|pic|desc|description|about|card|follow)|about-?author|"
+    r"authority|bio(?:$|\s)|follow|subscribe|social|share",
+    re.IGNORECASE,
+)
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
+_TEXT_PATTERNS = [
+    re.compile(rf"^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP}", re.IGNORECASE),
+    re.compile(rf"^(?:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}"),
+    re.compile(r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE),
+    re.compile(r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"),
+    re.compile(r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}"),
+    re.compile(r"(?:^|\s)(?:記者|记者)[\s：:]*[\u4e00-\u9fff\u3040-\u30ff]{2,8}|[\u4e00-\u9fff]{2,5}\s*記者(?:$|[\s）)])"),
+    re.compile(r"^(?:文|作者|撰文|编辑|编译|文字)\s*[/／:：|｜]\s*\S"),
+]
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# -- cleaning ------------------------------------------------------------------------------
+
+_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HANDLE_RE = re.compile(r"\(?\s*@\w{2,}\s*\)?")
+_AGENCY_RE = re.compile(r"[\[(（【][^\])）】]{0,20}=[^\])）】]{0,20}[\])）】]")
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT))?", re.IGNORECASE)
+_READ_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins)\.?\s*(?:read|lesezeit|de lecture|de lectura)\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b", re.IGNORECASE)
+_CUT_RE = re.compile(
+    r"(?:^|\s|[|•·])(?:last\s+)?(?:updated?|published|posted\s+on|modified|aktualisiert|veröffentlicht|"
+    r"mis à jour|publié le|publié|actualizado|publicado|입력|수정|등록|업데이트|최종수정|更新|发布|發佈|公開|配信|"
+    r"来源|來源|责任编辑|責任編輯|编辑|編輯|edited by|reviewed by|fact[- ]checked by|photos? by|"
+    r"photographs? by|illustrations? by|additional reporting|follow|see all|view all|more from|"
+    r"read more|contact|email|e-mail|twitter|facebook|instagram|linkedin)(?:\W|$).*$",
+    re.IGNORECASE,
+)
+_PREFIX_RE = re.compile(
+    r"^(?:(?:written|words|story|text|reported|posted|compiled|article)\s+)?by\s*:?\s+|^by\s*:\s*|"
+    r"^(?:authors?|autor(?:in|a|e)?|auteur|작성자|저자)\s*[:：]\s*|^(?:von|par|por|di|door|av)\s+|"
+    r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*|^(?:文|作者|撰文|文字|记者|記者|编译)\s*[/／:：|｜]?\s*|"
+    r"^(?:本报记者|本報記者)\s*",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = _wordset(
+    "writer editor reporter correspondent contributor contributing columnist staff journalist author "
+    "producer analyst photographer director senior chief associate special bureau deputy managing "
+    "executive intern freelance freelancer ma phd md rn mph jd msc bsc dr prof professor news health "
+    "health-news science technology tech business sports politics opinion guest desk reviewer "
+    "redakteur redakteurin korrespondent korrespondentin journaliste correspondant rédacteur "
+    "corresponsal redactor periodista"
+)
+_ORG_WORDS = _wordset(
+    "news press media agency newsroom inc ltd llc gmbh corp corporation company group foundation "
+    "organization organisation association institute university times post journal tribune herald "
+    "gazette daily magazine tv radio network reuters afp ap dpa upi yonhap staff team editors "
+    "editorial admin administrator webmaster guest anonymous unknown contributors wire services "
+    "redaktion rédaction redacción"
+)
+_JUNK_WORDS = _wordset(
+    "follow share subscribe comment comments posts post view profile more articles newsletter print "
+    "menu search home login sign read contact twitter facebook updated published advertisement "
+    "about all see the this article photo image by par von por"
+)
+_CJK_ORG_RE = re.compile(r"(?:뉴스|신문|일보|방송|통신|미디어|뉴시스|新闻|新聞|日報|日报|通信|网|網|社|电视台|編集部|编辑部)$")
+_PARTICLES = _wordset(
+    "de da di del della der den van von ter du dos das le la el al bin ibn y e st st. jr jr. sr sr. "
+    "ii iii iv mc mac o' d'"
+)
+_JOIN_RE = re.compile(r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*")
+_PIECE_SPLIT_RE = re.compile(r"\s*(?:\||•|\n|\s[–—-]\s|\s·\s|｜)\s*")
+_LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
+_KO_TITLE_RE = re.compile(r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])")
+
+
+def clean_byline(raw: str, forbidden: set[str] | None = None) -> str | None:
+    """Author names from a printed byline; ``None`` when nothing in it looks like a person."""
+    if not raw:
+        return None
+    text = _EMAIL_RE.sub(" ", raw)
+    text = _URL_RE.sub(" ", text)
+    text = _HANDLE_RE.sub(" ", text)
+    text = _AGENCY_RE.sub(" ", text)
+    forbidden = forbidden or set()
+    text = _LABEL_BREAK_RE.sub(r"\1 ", text)
+    for piece in _PIECE_SPLIT_RE.split(text):
+        names = _clean_piece(squash(piece), forbidden)
+        if names:
+            return names
+    return None
+
+
+def _clean_piece(text: str, forbidden: set[str]) -> str | None:
+    text = _remove_dates(text)
+    text = _CUT_RE.sub("", text).strip()
+    for _ in range(3):
+        new = _PREFIX_RE.sub("", text).strip()
+        if new == text:
+            break
+        text = new
+    text = re.sub(r"[()\[\]{}（）【】]\s*[)\]}）】]", " ", text)
+    text = squash(text).strip(" ,;:=|-–—·/()[]")
+    if not text or fold(text) in forbidden:
+        return None
+    if is_cjk(text):
+        return _clean_cjk(text, forbidden)
+    return _clean_latin(text, forbidden)
+
+
+def _remove_dates(text: str) -> str:
+    spans = [(s, e) for _, s, e in scan_dates(text)]
+    for s, e in reversed(spans):
+        text = text[:s] + " " + text[e:]
+    text = _TIME_RE.sub(" ", text)
+    text = _READ_RE.sub(" ", text)
+    return squash(text)
+
+
+def _clean_cjk(text: str, forbidden: set[str]) -> str | None:
+    titles = list(_KO_TITLE_RE.finditer(text))
+    if titles:
+        m = titles[-1]
+        text = text[: m.end()]
+        # keep only the names before the title word: "[사회부] 홍길동 기자" -> "홍길동 기자"
+        head = text[: m.start()].strip()
+        names = re.findall(r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*$", head)
+        if not names:
+            return None
+        text = f"{names[-1].strip()} {text[m.start():].strip()}"
+        text = re.sub(r"\s*([·ㆍ,])\s*", r"\1", text)
+    text = squash(re.sub(r"[:：=]+", " ", text)).strip(" ,")
+    if not text or any(ch.isdigit() for ch in text) or len(text) > 40:
+        return None
+    chunks = [c for c in re.split(r"[\s·ㆍ,、/]+", text) if c]
+    kept = [c for c in chunks if not (_CJK_ORG_RE.search(c) and len(c) > 2) and fold(c) not in forbidden]
+    if not kept or len(kept) > 6:
+        return None
+    if len(kept) < len(chunks):
+        text = " ".join(kept)
+    return text if fold(text) not in forbidden else None
+
+
+def _clean_latin(text: str, forbidden: set[str]) -> str | None:
+    # job titles or organisations after a comma or "of": "Jane Doe, Staff Writer"
+    parts = [p for p in _JOIN_RE.split(text) if p and p.strip()]
+    people: list[str] = []
+    for part in parts:
+        part = part.strip(" .'\"“”()")
+        verdict = _person(part, forbidden)
+        if verdict:
+            people.append(part)
+        elif verdict is None:
+            return None  # junk: this piece is not a byline at all
+    if not people or len(people) > 8:
+        return None
+    if len(people) == len(parts):
+        return squash(text.strip(" ,;&"))
+    return _join(people)
+
+
+def _person(part: str, forbidden: set[str]) -> bool | None:
+    """True for a person's name, False for a title or an organisation, None for junk."""
+    words = part.replace("’", "'").split()
+    if not words or fold(part) in forbidden:
+        return False
+    lower = [w.lower().strip(".,'\"()") for w in words]
+    if any(w in _JUNK_WORDS for w in lower) and not all(w[:1].isupper() for w in words):
+        return None
+    if any(w in _JUNK_WORDS for w in lower) and len(words) <= 2:
+        return None
+    if any(w in _ORG_WORDS for w in lower) or any(w in _TITLE_WORDS for w in lower):
+        return False
+    if any(ch.isdigit() for ch in part) or len(words) > 5 or len(part) > 60:
+        return None
+    if len(words) == 1 and (len(part) < 2 or part.isupper() and len(part) <= 3):
+        return False
+    for w, lw in zip(words, lower, strict=True):
+        if lw in _PARTICLES:
+            continue
+        first = w.lstrip("(\"'“")[:1]
+        if not first or not (first.isupper() or not first.isalpha()):
+            return None
+    return True
+
+
+def _join(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# -- finding -------------------------------------------------------------------------------
+
+
+def forbidden_names(meta: PageMeta, url: str | None = None) -> set[str]:
+    """Folded names an author can never be: the site, its domain, its publisher, organisations."""
+    out = site_words(meta, url or meta.canonical)
+    for org in jsonld.organisations(meta.jsonld):
+        out.add(fold(org))
+    # a person the page declares as its author may share the site's name (a personal blog)
+    for person in jsonld.authors(meta.jsonld):
+        out.discard(fold(person))
+    for key in ("og:site_name", "application-name", "twitter:site", "publisher", "article:publisher"):
+        value = meta.metas.get(key)
+        if value and not value.startswith("http"):
+            out.add(fold(value.lstrip("@")))
+    out.discard("")
+    return out
+
+
+_LAST_FIRST_RE = re.compile(rf"^({_CAP}[\w'’-]+),\s+({_CAP}[\w.'’-]*(?:\s+[\w.'’-]+){{0,2}})$")
+
+
+def metadata_authors(
+    meta: PageMeta, forbidden: set[str], every: dict[str, list[str]] | None = None
+) -> list[str]:
+    """Authors from JSON-LD persons, then ``meta[name=author]``, ``article:author``, ``dc.creator``.
+
+    Tags given several times (one ``dc.creator`` per author) give every author;
+    "Doe, Jane" is turned into "Jane Doe".
+    """
+    sources: list[list[str]] = [jsonld.authors(meta.jsonld)]
+    for key in (
+        "author", "article:author", "og:article:author", "dc.creator", "citation_author",
+        "parsely-author", "sailthru.author", "byl", "dc.contributor",
+    ):
+        values = (every or {}).get(key) or ([meta.metas[key]] if key in meta.metas else [])
+        if values:
+            sources.append(values)
+    for names in sources:
+        out: list[str] = []
+        for name in names:
+            if name.startswith(("http://", "https://", "/")):
+                continue
+            m = _LAST_FIRST_RE.match(name.strip())
+            if m:
+                name = f"{m[2]} {m[1]}"
+            cleaned = clean_byline(name, forbidden)
+            if cleaned and cleaned not in out:
+                out.append(cleaned)
+        if out:
+            return out
+    return []
+
+
+def _is_candidate(el: HtmlElement) -> bool:
+    if el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split():
+        return True
+    ci = class_id(el)
+    return bool(ci) and bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
+
+
+def _text_match(text: str) -> bool:
+    return len(text) <= 120 and any(p.search(text) for p in _TEXT_PATTERNS)
+
+
+def _window(order: Order, headline: HtmlElement | None) -> list[tuple[int, HtmlElement]]:
+    allels = list(order.pos)
+    if headline is None or headline not in order.pos:
+        return list(enumerate(allels[:3000]))
+    h = order[headline]
+    h_end = order.end(headline)
+    before = allels[max(0, h - 80) : h]
+    after = allels[h_end + 1 : h_end + 500]
+    ranked = [(i, el) for i, el in enumerate(after)]
+    ranked += [(3 * (len(before) - i), el) for i, el in enumerate(before)]
+    ranked.sort(key=lambda pair: pair[0])
+    return ranked
+
+
+def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
+    """Climb to the element holding the whole printed byline ("By" and separators included)."""
+    text = text_of(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main", "header"):
+            break
+        if headline is not None and (parent is headline or headline in parent.iterdescendants()):
+            break
+        ptext = text_of(parent)
+        if len(ptext) - len(text) > 12 or len(ptext) > 150:
+            break
+        el, text = parent, ptext
+    return el, text
+
+
+def visible_bylines(
+    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, forbidden: set[str]
+) -> list[tuple[int, str, str, HtmlElement]]:
+    """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first."""
+    order = Order(root)
+    out: list[tuple[int, str, str, HtmlElement]] = []
+    taken: list[HtmlElement] = []
+    for dist, el in _window(order, headline):
+        if el.tag in ("script", "style", "meta", "link", "img", "noscript", "head", "title"):
+            continue
+        by_markup = _is_candidate(el)
+        if not by_markup and (len(el) > 4 or dist > 200):
+            continue
+        raw = el.text_content()
+        if len(raw) > (400 if by_markup else 200):
+            continue
+        text = squash(raw)
+        if not text:
+            continue
+        if not by_markup and not _text_match(text):
+            continue
+        if any(t is el or el in t.iterdescendants() or t in el.iterdescendants() for t in taken):
+            continue
+        strong = el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split()
+        if is_hidden(el) or in_foreign_zone(el, near=dist <= 25, allow_aside=strong):
+            continue
+        names = clean_byline(_block_text(el), forbidden)
+        if not names:
+            continue
+        line_el, line = _line(el, headline)
+        taken.append(line_el)
+        out.append((dist, names, line, line_el))
+        if len(out) >= 6:
+            break
+    return out
+
+
+def _block_text(el: HtmlElement) -> str:
+    """Text of ``el`` with a line break between block children (so a bio line stays apart)."""
+    parts: list[str] = []
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            if child.tag in ("script", "style", "noscript"):
+                pass
+            elif child.tag in ("div", "p", "br", "li", "ul", "section", "time", "h2", "h3", "h4"):
+                parts.append("\n" + text_of(child) + "\n")
+            else:
+                parts.append(child.text_content())
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def find_byline(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, url: str | None = None) -> Found:
+    """The byline: names, the printed line and its element."""
+    forbidden = forbidden_names(meta, url)
+    from_meta = meta.authors or metadata_authors(meta, forbidden)
+    seen = visible_bylines(root, meta, headline, forbidden)
+    if seen:
+        # a printed byline naming a metadata author is the surest; else the nearest
+        if from_meta:
+            keys = [fold(n) for n in from_meta]
+            for _dist, names, line, el in seen:
+                if any(k and k in fold(names) for k in keys):
+                    return Found(names, line, el)
+        dist, names, line, el = seen[0]
+        if not from_meta or dist <= 120:
+            return Found(names, line, el)
+    if from_meta:
+        names = _join(from_meta)
+        line_el = _locate(root, from_meta, headline)
+        if line_el is not None:
+            return Found(names, line_el[1], line_el[0])
+        return Found(names, None, None)
+    return NOTHING
+
+
+def _locate(
+    root: HtmlElement, names: list[str], headline: HtmlElement | None
+) -> tuple[HtmlElement, str] | None:
+    """A short printed line near the headline naming the metadata author."""
+    order = Order(root)
+    key = fold(names[0])
+    if not key:
+        return None
+    for dist, el in _window(order, headline):
+        if dist > 150:
+            break
+        if len(el) > 4:
+            continue
+        raw = squash(el.text_content())
+        if len(raw) > len(names[0]) + 25 or raw.endswith("."):
+            continue
+        if key in fold(raw) and not is_hidden(el) and not in_foreign_zone(el):
+            return _line(el, headline)
+    return None

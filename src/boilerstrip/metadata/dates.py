@@ -1,0 +1,321 @@
+"""Publication dates: metadata first, then ``<time>`` and visible date lines near the headline.
+
+Only when all of these fail is trafilatura's ``htmldate`` imported (lazily: it is slow
+to import) and asked, without its extensive search, so that a copyright year in the
+footer is never taken for the article's date.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from ..page import PageMeta
+from ..phrases import COPYRIGHT, phrase_regex
+from ..textutil import squash
+from . import jsonld
+from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of
+from .found import NOTHING, Found
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan janvier janv janv. enero ene januar jän jänner janeiro gennaio januari",
+        "february feb febr février févr fevrier fevr febrero februar fevereiro fev febbraio februari",
+        "march mar mars marzo märz maerz março marco mrz maart",
+        "april apr avril abril avr aprile",
+        "may mai mayo maio maggio mei",
+        "june jun juin junio juni junho giugno",
+        "july jul juillet juil julio juli julho luglio",
+        "august aug août aout agosto ago augustus",
+        "september sep sept septembre septiembre setiembre set setembro settembre",
+        "october oct octobre octubre oktober okt outubro out ottobre",
+        "november nov novembre noviembre novembro",
+        "december dec déc décembre decembre diciembre dic dezember dez dezembro dicembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name.rstrip(".")] = _number
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_YEAR = r"(?P<y>(?:19|20)\d{2})"
+_TIME = (
+    r"(?:(?:\s*(?:,|at|um|à|a las|a las|à|\||-|—|–|T|\([^)]{1,5}\)|\u00b7))*\s*"
+    r"(?P<H>[01]?\d|2[0-3])(?:[:：h時시]\s*(?P<M>[0-5]\d))(?:[:：分분]\s*(?P<S>[0-5]\d))?\s*(?:[초秒])?"
+    r"\s*(?P<ampm>[ap]\.?\s?m\.?|오전|오후|午前|午後)?)?"
+)
+_PATTERNS = [
+    # 2024-08-04, 2024.08.04., 2024/8/4, optionally with a time
+    re.compile(rf"(?<![\d.]){_YEAR}\s*(?P<sep>[-./])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<d>[0-3]?\d)(?!\d)\.?{_TIME}"),
+    # 2024年8月4日, 2024년 8월 4일
+    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일](?:\s*\(?[^\d\s)]{{1,3}}\)?)?{_TIME}"),
+    # Aug. 4, 2024 / August 4th 2024
+    re.compile(
+        rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d){_TIME}",
+        re.IGNORECASE,
+    ),
+    # 4 August 2024 / 4. August 2024 / 4 août 2024 / 1er août 2024 / 4 de agosto de 2024
+    re.compile(
+        rf"(?<!\d)(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?{_YEAR}(?!\d){_TIME}",
+        re.IGNORECASE,
+    ),
+    # 04.08.2024 (day first), 8/4/2024 (month first unless the first number is above 12)
+    re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
+]
+
+_PUBLISHED_RE = re.compile(
+    r"입력|등록|게재|발행|작성|published|posted|on|publié|publie|publicado|publicada|veröffentlicht|"
+    r"erschienen|发布|發佈|發布|发表|發表|公開|配信|掲載|登録|投稿|出版",
+    re.IGNORECASE,
+)
+_UPDATED_RE = re.compile(
+    r"수정|업데이트|최종|updated?|modified|last|aktualisiert|geändert|mis à jour|modifié|actualizado|"
+    r"actualización|更新|修改|修正|最終",
+    re.IGNORECASE,
+)
+_COPYRIGHT_RE = phrase_regex(COPYRIGHT, whole=False)
+_DATE_CLASS_RE = re.compile(
+    r"date|time|publish|posted|dateline|timestamp|byline|meta|info|author|article-?head|"
+    r"입력|등록|updated|when|day",
+    re.IGNORECASE,
+)
+
+_ISO_RE = re.compile(
+    r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?(?:[.,]\d+)?\s*"
+    r"(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "article.published", "published_time", "publish-date", "publish_date", "publishdate", "pubdate",
+    "parsely-pub-date", "sailthru.date", "citation_publication_date", "citation_date",
+    "dc.date.issued", "dc.date", "dc.date.created", "date", "datecreated", "article:created",
+    "article.created", "originalpublicationdate", "publication_date", "cxenseparse:recs:publishtime",
+)
+
+
+def normalize_iso(raw: str | None, lang: str | None = None) -> str | None:
+    """An ISO 8601 date(time) from a machine-readable or printed date; ``None`` if none."""
+    if not raw:
+        return None
+    m = _ISO_RE.match(raw)
+    if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if not _valid(y, mo, d):
+            return None
+        out = f"{y:04d}-{mo:02d}-{d:02d}"
+        if m["H"] is not None:
+            out += f"T{m['H']}:{m['M']}"
+            if m["S"] is not None:
+                out += f":{m['S']}"
+            tz = m["tz"]
+            if tz:
+                if tz in ("Z", "UTC", "GMT"):
+                    out += "Z"
+                else:
+                    digits = tz[1:].replace(":", "")
+                    out += f"{tz[0]}{digits[:2]}:{(digits[2:] or '00')}"
+        return out
+    if raw.strip().isdigit() and len(raw.strip()) in (10, 13):
+        import datetime as _dt
+
+        stamp = int(raw.strip()[:10])
+        return _dt.datetime.fromtimestamp(stamp, _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    found = next(scan(raw, lang), None)
+    return found[0] if found else None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1990 <= y <= 2100 and 1 <= m <= 12 and 1 <= d <= 31
+
+
+def scan(text: str, lang: str | None = None) -> Iterator[tuple[str, int, int]]:
+    """Every printed date in ``text`` as ``(iso, start, end)``, in text order."""
+    hits: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            iso = _from_match(kind, m, lang)
+            if iso:
+                hits.append((iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h[1])
+    yield from hits
+
+
+def _from_match(kind: int, m: re.Match[str], lang: str | None) -> str | None:
+    y = int(m["y"])
+    if kind in (0, 1):
+        mo, d = int(m["m"]), int(m["d"])
+    elif kind in (2, 3):
+        mo, d = MONTHS[m["mon"].lower().rstrip(".")], int(m["d"])
+    else:
+        a, b = int(m["a"]), int(m["b"])
+        if m["sep"] == "/" and a <= 12 and (lang or "en").lower().startswith("en") and b <= 31:
+            mo, d = a, b
+        else:
+            d, mo = a, b
+    if not _valid(y, mo, d):
+        return None
+    out = f"{y:04d}-{mo:02d}-{d:02d}"
+    if m["H"] is not None and m["M"] is not None:
+        hour = int(m["H"])
+        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm in ("pm", "오후", "午後") and hour < 12:
+            hour += 12
+        elif ampm in ("am", "오전", "午前") and hour == 12:
+            hour = 0
+        out += f"T{hour:02d}:{m['M']}"
+        if m["S"] is not None:
+            out += f":{m['S']}"
+    return out
+
+
+def best_in_line(text: str, lang: str | None = None) -> str | None:
+    """The publication date printed in one line: the one labelled as published, else the first
+    not labelled as an update. ``None`` for copyright lines."""
+    if _COPYRIGHT_RE.search(text):
+        return None
+    hits = list(scan(text, lang))
+    if not hits:
+        return None
+    fallback: str | None = None
+    prev_end = 0
+    for iso, start, _end in hits:
+        label = text[max(prev_end, start - 25) : start]
+        prev_end = _end
+        if _PUBLISHED_RE.search(label) and not _UPDATED_RE.search(label):
+            return iso
+        if fallback is None and not _UPDATED_RE.search(label):
+            fallback = iso
+    return fallback or hits[0][0]
+
+
+def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
+    """``datePublished`` from JSON-LD, the date meta tags, or ``itemprop=datePublished``."""
+    value = jsonld.first(meta.jsonld, "datePublished", "dateCreated", "uploadDate")
+    iso = normalize_iso(value, meta.lang)
+    if iso:
+        return iso
+    for key in META_DATE_KEYS:
+        iso = normalize_iso(meta.metas.get(key), meta.lang)
+        if iso:
+            return iso
+    for el in root.iter("time", "span", "div", "p", "abbr"):
+        if (el.get("itemprop") or "").lower() == "datepublished":
+            iso = normalize_iso(el.get("datetime") or el.get("content") or text_of(el), meta.lang)
+            if iso:
+                return iso
+    return None
+
+
+def _window(root: HtmlElement, order: Order, headline: HtmlElement | None) -> list[HtmlElement]:
+    """Elements near the headline (a little before, more after) in order of closeness."""
+    allels = list(order.pos)
+    if headline is None or headline not in order.pos:
+        return allels[: min(len(allels), 3000)]
+    h = order[headline]
+    h_end = order.end(headline)
+    before = allels[max(0, h - 60) : h]
+    after = allels[h_end + 1 : h_end + 400]
+    # closeness: after the headline counts twice as near as before it
+    ranked = [(i, el) for i, el in enumerate(after)] + [(2 * (len(before) - i), el) for i, el in enumerate(before)]
+    ranked.sort(key=lambda pair: pair[0])
+    return [el for _, el in ranked]
+
+
+def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
+    """Climb from ``el`` to the element holding the whole printed line (labels included)."""
+    text = text_of(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in ("body", "html", "article", "main"):
+            break
+        if headline is not None and (parent is headline or headline in parent.iterdescendants()):
+            break
+        ptext = text_of(parent)
+        if len(ptext) - len(text) > 15 or len(ptext) > 120:
+            break
+        el, text = parent, ptext
+    return el, text
+
+
+def visible_dates(
+    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, order: Order
+) -> Iterator[tuple[str, str, HtmlElement]]:
+    """Printed dates near the headline as ``(iso, line, element)``, nearest first."""
+    seen: set[HtmlElement] = set()
+    for el in _window(root, order, headline):
+        tag = el.tag
+        is_time = tag == "time"
+        ci = class_id(el)
+        if not is_time and len(el) > 6:
+            continue
+        raw = el.text_content()
+        if len(raw) > 300:
+            continue
+        text = squash(raw)
+        if not text and not is_time:
+            continue
+        iso = None
+        if is_time:
+            iso = normalize_iso(el.get("datetime"), meta.lang)
+        if iso is None:
+            if len(text) > 160 and not (ci and _DATE_CLASS_RE.search(ci)):
+                continue
+            iso = best_in_line(text, meta.lang)
+        if iso is None:
+            continue
+        if is_hidden(el) or in_foreign_zone(el):
+            continue
+        # the innermost element carrying the date: skip if a child carries it too
+        if any(child in seen for child in el.iterdescendants()):
+            continue
+        seen.add(el)
+        line_el, line = _line_element(el, headline)
+        if _COPYRIGHT_RE.search(line):
+            continue
+        better = best_in_line(line, meta.lang)
+        yield (better if better and not is_time else iso), line, line_el
+
+
+def find_date(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None) -> Found:
+    """The publication date as ISO 8601, with the visible date line when the page prints one."""
+    order = Order(root)
+    trusted = meta.date or from_metadata(meta, root)
+    visible = None
+    for iso, line, el in visible_dates(root, meta, headline, order):
+        if trusted is None or iso[:10] == trusted[:10]:
+            visible = (iso, line, el)
+            break
+        if visible is None:
+            visible = (iso, line, el)
+    if trusted:
+        if visible and visible[0][:10] == trusted[:10]:
+            return Found(trusted, visible[1], visible[2])
+        return Found(trusted, None, None)
+    if visible:
+        return Found(visible[0], visible[1], visible[2])
+    late = _htmldate(root)
+    return Found(late, None, None) if late else NOTHING
+
+
+def _htmldate(root: HtmlElement) -> str | None:
+    """Ask htmldate (imported only now), without its copyright-prone extensive search."""
+    try:
+        from htmldate import find_date as htmldate_find_date
+    except ImportError:  # pragma: no cover - htmldate comes with trafilatura
+        return None
+    try:
+        result: Any = htmldate_find_date(copy.deepcopy(root), extensive_search=False, original_date=True)
+    except Exception:  # noqa: BLE001 - a third-party heuristic; its failure means "no date"
+        return None
+    return normalize_iso(result) if isinstance(result, str) else None

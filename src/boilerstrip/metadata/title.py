@@ -1,0 +1,136 @@
+"""The title (metadata first, then ``<title>`` without its site-name part) and the visible headline."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from urllib.parse import urlsplit
+
+from lxml.html import HtmlElement
+
+from ..page import PageMeta
+from ..textutil import fold, is_cjk, squash
+from ._dom import class_id, in_foreign_zone, is_hidden, text_of
+
+_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*(?:\||_|｜|︱)\s*")
+_HEADLINE_CLASS_RE = re.compile(r"headline|entry-title|post-title|article-title|(?:^|\s)title(?:\s|$)|tit_?view|news_?title|subject")
+
+
+def site_words(meta: PageMeta, url: str | None) -> set[str]:
+    """Folded names of the site: og:site_name, publisher, and the host name without www/TLD."""
+    out: set[str] = set()
+    if meta.site_name:
+        out.add(fold(meta.site_name))
+    for name in (url, meta.canonical):
+        if name:
+            host = urlsplit(name).hostname or ""
+            parts = [p for p in host.split(".") if p not in ("www", "m", "com", "org", "net", "co")]
+            for p in parts:
+                if len(p) > 2:
+                    out.add(fold(p))
+            if parts:
+                out.add(fold("".join(parts)))
+    out.discard("")
+    return out
+
+
+def clean_title(raw: str, sites: set[str]) -> str:
+    """``<title>`` without a leading or trailing site-name part."""
+    title = squash(raw)
+    parts = [p for p in _SEPARATORS_RE.split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title
+    # drop parts naming the site
+    kept = [p for p in parts if not _names_site(p, sites)]
+    if kept and len(kept) < len(parts):
+        if len(kept) == 1:
+            return kept[0].strip()
+        return _rejoin(title, kept)
+    # otherwise drop a short trailing part when the first part is a real title
+    first, last = parts[0], parts[-1]
+    if len(parts) == 2 and _size(first) >= 4 and _size(last) <= 3 and _size(last) < _size(first):
+        return first.strip()
+    return title
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(kept)
+
+
+def _size(text: str) -> int:
+    return len(text) // 2 if is_cjk(text) else len(text.split())
+
+
+def _names_site(part: str, sites: set[str]) -> bool:
+    key = fold(part)
+    return bool(key) and any(key == s or (len(s) > 3 and key.startswith(s) and len(key) - len(s) < 6) for s in sites)
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two titles are, 0..1, on folded text (containment counts high)."""
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return 0.0
+    if fa == fb:
+        return 1.0
+    short, long_ = sorted((fa, fb), key=len)
+    if short in long_:
+        return 0.5 + 0.5 * len(short) / len(long_)
+    return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
+
+
+def pick_title(meta_candidates: list[str | None], html_title: str | None, sites: set[str]) -> str | None:
+    """The article's title from metadata, else from ``<title>``.
+
+    A metadata title that shares little with ``<title>`` (a JSON-LD "headline" that is
+    really a description) is passed over for the next one.
+    """
+    cleaned = [clean_title(c, sites) for c in meta_candidates if c]
+    cleaned = [c for c in cleaned if c]
+    page_title = clean_title(html_title, sites) if html_title else None
+    if page_title:
+        for cand in cleaned:
+            if similarity(cand, page_title) >= 0.5:
+                return cand
+        if cleaned and (_names_site(page_title, sites) or len(page_title) < 4):
+            return cleaned[0]
+        return page_title
+    return cleaned[0] if cleaned else None
+
+
+def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
+    """The visible ``<h1>`` (or other heading) that matches the page title best."""
+    best: HtmlElement | None = None
+    best_score = 0.0
+    h1s: list[HtmlElement] = []
+    for el in root.iter("h1", "h2", "h3", "header", "div", "p", "span", "strong"):
+        tag = el.tag
+        if tag in ("div", "p", "span", "strong", "header"):
+            ci = class_id(el)
+            if not (el.get("itemprop") == "headline" or (ci and _HEADLINE_CLASS_RE.search(ci))):
+                continue
+            if len(el) > 3:
+                continue
+        text = text_of(el)
+        if not text or len(text) > 400 or is_hidden(el):
+            continue
+        if tag == "h1":
+            h1s.append(el)
+        if not meta.title:
+            continue
+        score = similarity(text, meta.title)
+        if tag != "h1":
+            score -= 0.05
+        if in_foreign_zone(el):
+            score -= 0.3
+        if score > best_score + 1e-9:
+            best, best_score = el, score
+    if best is not None and best_score >= 0.6:
+        return best
+    if not meta.title or best is None:
+        usable = [h for h in h1s if not in_foreign_zone(h)]
+        if len(usable) == 1:
+            return usable[0]
+    return None
