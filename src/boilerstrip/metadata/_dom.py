@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 
@@ -76,6 +77,27 @@ def in_foreign_zone(el: HtmlElement, *, near: bool = False, allow_aside: bool = 
             return True
         node = node.getparent()
     return False
+
+
+def is_zone(el: HtmlElement) -> bool:
+    """True when ``el`` itself opens a footer, comment list, related list, sidebar or menu."""
+    tag = el.tag
+    if not isinstance(tag, str) or tag in ("body", "html"):
+        return False
+    if tag in ("footer", "nav", "aside"):
+        return True
+    ci = class_id(el)
+    return bool(ci) and bool(_FOREIGN_TOKENS_RE.search(ci))
+
+
+def without_zones(root: HtmlElement) -> HtmlElement:
+    """A copy of ``root`` with every footer, comment list, related list, sidebar and menu cut out."""
+    clone: HtmlElement = copy.deepcopy(root)
+    doomed = [el for el in elements(clone) if is_zone(el)]
+    for el in doomed:
+        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+            el.drop_tree()
+    return clone
 
 
 def elements(root: HtmlElement) -> Iterator[HtmlElement]:

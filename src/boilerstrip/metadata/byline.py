@@ -34,7 +34,7 @@ _CLASS_SKIP_RE = re.compile(
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 _TEXT_PATTERNS = [
     re.compile(rf"^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP}", re.IGNORECASE),
-    re.compile(rf"^(?:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}"),
+    re.compile(rf"^(?i:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}"),
     re.compile(r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE),
     re.compile(r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"),
     re.compile(r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}"),
@@ -96,6 +96,12 @@ _PARTICLES = _wordset(
 )
 _JOIN_RE = re.compile(r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*")
 _PIECE_SPLIT_RE = re.compile(r"\s*(?:\||•|\n|\s[–—-]\s|\s·\s|｜)\s*")
+_WEEKDAY_RE = re.compile(
+    r"(?<!\w)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s*$|"
+    r"(?<!\w)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s*$",
+    re.IGNORECASE,
+)
 _LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
 _KO_TITLE_RE = re.compile(r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])")
 
@@ -126,7 +132,7 @@ def _clean_piece(text: str, forbidden: set[str]) -> str | None:
             break
         text = new
     text = re.sub(r"[()\[\]{}（）【】]\s*[)\]}）】]", " ", text)
-    text = squash(text).strip(" ,;:=|-–—·/()[]")
+    text = _strip_unbalanced(squash(text).strip(" ,;:=|-–—·/[]@"))
     if not text or fold(text) in forbidden:
         return None
     if is_cjk(text):
@@ -134,10 +140,23 @@ def _clean_piece(text: str, forbidden: set[str]) -> str | None:
     return _clean_latin(text, forbidden)
 
 
+def _strip_unbalanced(text: str) -> str:
+    """Drop a leading "(" or trailing ")" that has no partner."""
+    for _ in range(3):
+        if text.endswith(")") and text.count(")") > text.count("("):
+            text = text[:-1].rstrip()
+        elif text.startswith("(") and text.count("(") > text.count(")"):
+            text = text[1:].lstrip()
+        else:
+            break
+    return text
+
+
 def _remove_dates(text: str) -> str:
     spans = [(s, e) for _, s, e in scan_dates(text)]
     for s, e in reversed(spans):
-        text = text[:s] + " " + text[e:]
+        day = _WEEKDAY_RE.search(text[:s])
+        text = text[: day.start() if day else s] + " " + text[e:]
     text = _TIME_RE.sub(" ", text)
     text = _READ_RE.sub(" ", text)
     return squash(text)
@@ -340,12 +359,24 @@ def visible_bylines(
         names = clean_byline(_block_text(el), forbidden)
         if not names:
             continue
+        el = _innermost(el, names, forbidden)
         line_el, line = _line(el, headline)
         taken.append(line_el)
         out.append((dist, names, line, line_el))
         if len(out) >= 6:
             break
     return out
+
+
+def _innermost(el: HtmlElement, names: str, forbidden: set[str]) -> HtmlElement:
+    """The deepest descendant of ``el`` whose text still gives the same names."""
+    while True:
+        for child in el:
+            if isinstance(child.tag, str) and clean_byline(_block_text(child), forbidden) == names:
+                el = child
+                break
+        else:
+            return el
 
 
 def _block_text(el: HtmlElement) -> str:

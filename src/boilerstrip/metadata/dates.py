@@ -7,7 +7,6 @@ footer is never taken for the article's date.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -18,7 +17,7 @@ from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
 from ..textutil import squash
 from . import jsonld
-from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of
+from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of, without_zones
 from .found import NOTHING, Found
 
 MONTHS: dict[str, int] = {}
@@ -232,6 +231,17 @@ def _window(root: HtmlElement, order: Order, headline: HtmlElement | None) -> li
     return [el for _, el in ranked]
 
 
+def _innermost(el: HtmlElement, iso: str, lang: str | None) -> HtmlElement:
+    """The deepest descendant of ``el`` that still prints the date ``iso``."""
+    while True:
+        for child in el:
+            if isinstance(child.tag, str) and best_in_line(squash(child.text_content()), lang) == iso:
+                el = child
+                break
+        else:
+            return el
+
+
 def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
     """Climb from ``el`` to the element holding the whole printed line (labels included)."""
     text = text_of(el)
@@ -280,6 +290,8 @@ def visible_dates(
         if any(child in seen for child in el.iterdescendants()):
             continue
         seen.add(el)
+        if not is_time:
+            el = _innermost(el, iso, meta.lang)
         line_el, line = _line_element(el, headline)
         if _COPYRIGHT_RE.search(line):
             continue
@@ -315,7 +327,7 @@ def _htmldate(root: HtmlElement) -> str | None:
     except ImportError:  # pragma: no cover - htmldate comes with trafilatura
         return None
     try:
-        result: Any = htmldate_find_date(copy.deepcopy(root), extensive_search=False, original_date=True)
+        result: Any = htmldate_find_date(without_zones(root), extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - a third-party heuristic; its failure means "no date"
         return None
     return normalize_iso(result) if isinstance(result, str) else None

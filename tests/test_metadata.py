@@ -1,0 +1,313 @@
+"""Metadata readers: one small hand-written page per rule."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import lxml.html
+import pytest
+
+from boilerstrip.metadata import (
+    Found,
+    clean_byline,
+    find_byline,
+    find_date,
+    find_headline,
+    read_meta,
+)
+
+
+def page(body: str, head: str = "", lang: str | None = None) -> lxml.html.HtmlElement:
+    attr = f' lang="{lang}"' if lang else ""
+    return lxml.html.document_fromstring(f"<html{attr}><head>{head}</head><body>{body}</body></html>")
+
+
+def run(root: lxml.html.HtmlElement, url: str | None = None) -> tuple[Found, Found]:
+    meta = read_meta(root, url=url)
+    head = find_headline(root, meta)
+    return find_byline(root, meta, head), find_date(root, meta, head)
+
+
+ARTICLE = "<p>" + "The article body says a great many things about the topic at hand. " * 5 + "</p>"
+
+
+# -- clean_byline ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("BY JOE HILDEBRAND", "JOE HILDEBRAND"),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"),
+        ("By Jane Doe, John Roe & Jim Poe", "Jane Doe, John Roe & Jim Poe"),
+        ("By Jane Doe jane.doe@example.com", "Jane Doe"),
+        ("By Jane Doe (@janedoe)", "Jane Doe"),
+        ("By Jane Doe https://example.com/jane", "Jane Doe"),
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe, Correspondent", "Jane Doe"),
+        ("By Jane Doe | Reuters", "Jane Doe"),
+        ("By Jane Doe Updated Aug. 5, 2024 3:14 PM", "Jane Doe"),
+        ("Jane Doe Monday, February 29, 2016 @ 11:10 PM UTC", "Jane Doe"),
+        ("By Jane Doe March 25, 2015", "Jane Doe"),
+        ("Written by Rob Roe Edited by Betsy Bee", "Rob Roe"),
+        ("Von Max Mustermann", "Max Mustermann"),
+        ("Par Jeanne Dupont et Marie Curie", "Jeanne Dupont et Marie Curie"),
+        ("Por Juan Pérez y María López", "Juan Pérez y María López"),
+        ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+        ("백소희 기자", "백소희 기자"),
+        ("백소희 기자 sohee@example.co.kr", "백소희 기자"),
+        ("[서울=뉴시스]백소희 기자", "백소희 기자"),
+        ("홍길동·김철수 기자", "홍길동·김철수 기자"),
+        ("글·사진 홍길동 기자", "홍길동 기자"),
+        ("홍길동 기자 입력 2024.08.04 14:47", "홍길동 기자"),
+        ("山田太郎記者", "山田太郎記者"),
+        ("記者：山田太郎", "山田太郎"),
+        ("文/张三", "张三"),
+        ("作者：李四 来源：新华社", "李四"),
+    ],
+)
+def test_clean_byline(raw: str, expected: str) -> None:
+    assert clean_byline(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["BBC News", "Associated Press", "Follow Author", "By", "Share this article", "Staff", "2024-08-04", "", "연합뉴스"],
+)
+def test_clean_byline_rejects_non_names(raw: str) -> None:
+    assert clean_byline(raw) is None
+
+
+# -- bylines on pages ----------------------------------------------------------------------
+
+
+def test_visible_byline_near_headline_wins_and_gives_its_line() -> None:
+    root = page(
+        f'<article><h1>A headline about things</h1><div class="byline">By <a href="/a">Jane Doe</a>'
+        f' and <a href="/b">John Roe</a></div>{ARTICLE}</article>',
+        '<title>A headline about things - Example</title><meta name="author" content="Someone Else">',
+    )
+    byline, _ = run(root)
+    assert byline.text == "Jane Doe and John Roe"
+    assert byline.line == "By Jane Doe and John Roe"
+    assert byline.element is not None and byline.element.get("class") == "byline"
+
+
+def test_byline_by_text_pattern_without_markup() -> None:
+    root = page(f"<h1>A headline about things</h1><p>By Jane Doe</p>{ARTICLE}", "<title>A headline about things</title>")
+    assert run(root)[0].text == "Jane Doe"
+
+
+def test_byline_in_comments_or_related_list_is_ignored() -> None:
+    root = page(
+        f'<h1>A headline about things</h1>{ARTICLE}'
+        + "<p>filler</p>" * 30
+        + '<div class="comments"><span class="author">Commenter Person</span></div>'
+        '<ul class="related"><li><span class="byline">By Other Writer</span></li></ul>',
+        "<title>A headline about things</title>",
+    )
+    assert run(root)[0].text is None
+
+
+def test_jsonld_person_author_and_organisation_rejected() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"NewsArticle","headline":"A headline","author":[{"@type":"Person","name":"Jane Doe"},'
+        '{"@type":"Person","name":"John Roe"},{"@type":"Organization","name":"Example News"}],'
+        '"datePublished":"2024-08-04T14:47:00+09:00"},]}</script>'
+    )
+    byline, date = run(page(f"<h1>A headline</h1>{ARTICLE}", head))
+    assert byline.text == "Jane Doe and John Roe"
+    assert byline.line is None
+    assert date.text == "2024-08-04T14:47:00+09:00"
+
+
+def test_jsonld_organisation_only_is_no_author() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization",'
+        '"name":"BBC News"}}</script>'
+    )
+    assert run(page(f"<h1>A headline</h1>{ARTICLE}", head))[0].text is None
+
+
+def test_meta_author_equal_to_site_name_is_rejected() -> None:
+    head = '<meta property="og:site_name" content="Daily Planet"><meta name="author" content="Daily Planet">'
+    assert run(page(f"<h1>A headline</h1>{ARTICLE}", head))[0].text is None
+
+
+def test_article_author_url_is_not_a_name() -> None:
+    head = (
+        '<meta property="article:author" content="https://www.facebook.com/janedoe">'
+        '<meta name="dc.creator" content="Jane Doe">'
+    )
+    assert run(page(f"<h1>A headline</h1>{ARTICLE}", head))[0].text == "Jane Doe"
+
+
+def test_several_dc_creators_last_first() -> None:
+    head = '<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'
+    text = run(page(f"<h1>A headline</h1>{ARTICLE}", head))[0].text
+    assert text == "F. Kooman and Michiel de Jong"
+
+
+def test_korean_byline_and_date_line() -> None:
+    root = page(
+        '<div class="article_head"><h1 class="headline">서울시, 새 정책 발표</h1>'
+        '<div class="info"><span class="reporter">홍길동·김철수 기자 hong@example.co.kr</span>'
+        '<span class="date">입력 2024-08-04 14:47</span> <span class="date">수정 2024-08-05 09:10</span></div></div>'
+        f"<p>{'본문 내용입니다. ' * 30}</p><footer>Copyright © 2023 예시일보. 무단전재 및 재배포 금지</footer>",
+        "<title>서울시, 새 정책 발표 - 예시일보</title>",
+        lang="ko",
+    )
+    byline, date = run(root)
+    assert byline.text == "홍길동·김철수 기자"
+    assert date.text == "2024-08-04T14:47"
+    assert date.line is not None and date.line.startswith("입력 2024-08-04 14:47")
+
+
+def test_korean_byline_from_text_pattern() -> None:
+    root = page(
+        f"<h1>서울시, 새 정책 발표</h1><p>백소희 기자</p><p>{'본문 내용입니다. ' * 30}</p>",
+        "<title>서울시, 새 정책 발표</title>",
+    )
+    assert run(root)[0].text == "백소희 기자"
+
+
+def test_japanese_date_and_byline() -> None:
+    root = page(
+        f"<h1>東京で新しい政策</h1><p>2024年8月4日 14時47分</p><p>山田太郎記者</p><p>{'本文です。' * 40}</p>",
+        "<title>東京で新しい政策</title>",
+    )
+    byline, date = run(root)
+    assert byline.text == "山田太郎記者"
+    assert date.text == "2024-08-04T14:47"
+
+
+def test_chinese_byline_and_date() -> None:
+    root = page(
+        f"<h1>北京发布新政策</h1><div class='source'>2024年8月4日 来源：新华社</div><p>文/张三</p>"
+        f"<p>{'正文内容。' * 40}</p>",
+        "<title>北京发布新政策_新闻_示例网</title>",
+    )
+    byline, date = run(root)
+    assert byline.text == "张三"
+    assert date.text == "2024-08-04"
+
+
+@pytest.mark.parametrize(
+    ("line", "byline", "iso"),
+    [
+        ("Von Max Mustermann | 4. August 2024", "Max Mustermann", "2024-08-04"),
+        ("Par Jeanne Dupont, publié le 4 août 2024", "Jeanne Dupont", "2024-08-04"),
+        ("Por Juan Pérez — 4 de agosto de 2024", "Juan Pérez", "2024-08-04"),
+        ("By Jane Doe. Published Aug. 4, 2024", "Jane Doe", "2024-08-04"),
+    ],
+)
+def test_european_lines(line: str, byline: str, iso: str) -> None:
+    parts = line.replace(". Published", "|Published").replace(", publié", "|publié").split("|")
+    if len(parts) == 1:
+        parts = line.split(" — ")
+    body = f"<h1>A headline about things</h1><p>{parts[0].strip()}</p><p>{parts[1].strip()}</p>{ARTICLE}"
+    found_by, found_date = run(page(body, "<title>A headline about things</title>"))
+    assert found_by.text == byline
+    assert found_date.text == iso
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def test_copyright_year_is_never_the_date() -> None:
+    root = page(
+        f"<h1>A headline about things</h1>{ARTICLE}<footer><p>© 2024 Example Media. All rights reserved.</p></footer>",
+        "<title>A headline about things</title>",
+    )
+    assert run(root)[1].text is None
+
+
+def test_related_article_date_is_ignored() -> None:
+    root = page(
+        f"<h1>A headline about things</h1>{ARTICLE}"
+        '<aside class="related"><ul><li><a href="/x">Other story</a> <span class="date">2023-01-02</span></li></ul></aside>',
+        "<title>A headline about things</title>",
+    )
+    assert run(root)[1].text is None
+
+
+def test_time_element_near_headline() -> None:
+    root = page(
+        f'<article><h1>A headline about things</h1><time datetime="2024-08-04T10:00:00Z">Aug 4</time>{ARTICLE}</article>',
+        "<title>A headline about things</title>",
+    )
+    date = run(root)[1]
+    assert date.text == "2024-08-04T10:00:00Z"
+    assert date.line == "Aug 4"
+
+
+def test_meta_date_gets_visible_line() -> None:
+    root = page(
+        f'<h1>A headline about things</h1><p class="meta">Published August 4, 2024</p>{ARTICLE}',
+        '<title>A headline about things</title><meta property="article:published_time" content="2024-08-04T09:00:00+0200">',
+    )
+    date = run(root)[1]
+    assert date.text == "2024-08-04T09:00:00+02:00"
+    assert date.line == "Published August 4, 2024"
+
+
+# -- title, headline, language ---------------------------------------------------------------
+
+
+def test_title_without_site_name() -> None:
+    root = page(
+        "<h1>Site logo</h1><h1>Storm hits the coast overnight</h1>",
+        '<title>Storm hits the coast overnight | Example News</title><meta property="og:site_name" content="Example News">',
+    )
+    meta = read_meta(root, url="https://www.example.com/a")
+    assert meta.title == "Storm hits the coast overnight"
+    assert meta.site_name == "Example News"
+    head = find_headline(root, meta)
+    assert head is not None and head.text == "Storm hits the coast overnight"
+
+
+def test_jsonld_description_as_headline_is_passed_over() -> None:
+    head = (
+        '<title>New Zealand - Wikipedia</title><script type="application/ld+json">'
+        '{"@type":"Article","name":"New Zealand","headline":"country in Oceania"}</script>'
+    )
+    assert read_meta(page("<h1>New Zealand</h1>", head)).title == "New Zealand"
+
+
+def test_broken_jsonld_is_tolerated() -> None:
+    head = '<script type="application/ld+json"><!-- {"@type":"BlogPosting","author":{"name":"Jane Doe",},} --></script>'
+    assert read_meta(page("<p>x</p>", head)).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "title", "expected"),
+    [
+        ("ko-kr", "", "제목", "ko-KR"),
+        (None, '<meta property="og:locale" content="fr_FR">', "Titre", "fr-FR"),
+        (None, "", "서울시 새 정책 발표", "ko"),
+        (None, "", "東京で新しい政策", "ja"),
+        (None, "", "北京发布新政策", "zh"),
+        (None, "", "Plain English", None),
+    ],
+)
+def test_lang(lang: str | None, head: str, title: str, expected: str | None) -> None:
+    root = page("<p>x</p>", f"<title>{title}</title>{head}", lang=lang)
+    assert read_meta(root).lang == expected
+
+
+def test_canonical() -> None:
+    root = page("<p>x</p>", '<link rel="canonical" href=" https://example.com/a ">')
+    assert read_meta(root).canonical == "https://example.com/a"
+
+
+def test_import_is_cheap() -> None:
+    code = (
+        "import sys, boilerstrip.metadata\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('trafilatura', 'htmldate', 'dateparser')]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
