@@ -89,23 +89,29 @@ def _read_stream(stream: BinaryIO, name: str) -> bytes:
         reason = exc.strerror or exc.__class__.__name__
         raise InputUnreadable(f"cannot read {name}: {reason}") from exc
     if len(data) > MAX_INPUT_BYTES:
-        raise InputTooLarge(f"{name} is larger than {MAX_INPUT_BYTES // 2**20} MB")
+        raise InputTooLarge(f"{name} is larger than {_size(MAX_INPUT_BYTES)}")
     return bytes(data)
 
 
-def gunzip(data: bytes, *, name: str = "input", limit: int = MAX_INPUT_BYTES) -> bytes:
+def _size(count: int) -> str:
+    return f"{count // 2**20} MB" if count >= 2**20 else f"{count} bytes"
+
+
+def gunzip(data: bytes, *, name: str = "input", limit: int | None = None) -> bytes:
     """Inflate gzip ``data`` (all members), refusing to grow past ``limit`` bytes.
 
+    ``limit`` defaults to :data:`MAX_INPUT_BYTES`.
     A truncated stream gives what could be inflated; a stream that yields nothing is
     :class:`NotHtml`.
     """
+    limit = MAX_INPUT_BYTES if limit is None else limit
     parts: list[bytes] = []
     total = 0
     try:
         for piece in _inflate_members(data):
             total += len(piece)
             if total > limit:
-                raise InputTooLarge(f"{name} decompresses to more than {limit // 2**20} MB")
+                raise InputTooLarge(f"{name} decompresses to more than {_size(limit)}")
             parts.append(piece)
     except zlib.error as exc:
         if not parts:
