@@ -53,6 +53,7 @@ class Page:
         self._tagged: list[tuple[HtmlElement, str]] | None = None
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._sizes: dict[HtmlElement, int] | None = None
+        self._prose_total: int | None = None
         body = root.find("body")
         self.body: HtmlElement = body if body is not None else root
 
@@ -66,7 +67,7 @@ class Page:
                 cls = el.get("class")
                 ident = el.get("id")
                 if cls or ident:
-                    out.append((el, f"{cls or ''} {ident or ''}".lower()))
+                    out.append((el, class_key(cls, ident)))
             self._tagged = out
         return self._tagged
 
@@ -131,6 +132,20 @@ class Page:
             return False
         share = self.size(el) / total
         return share >= 0.6 or (el.tag in _CONTAINERS and share >= 0.3)
+
+    def prose(self, el: HtmlElement) -> int:
+        """Letters in the ``<p>`` elements under ``el`` (its running prose)."""
+        return sum(self.size(p) for p in el.iter("p"))
+
+    def holds_prose(self, el: HtmlElement) -> bool:
+        """True when ``el`` holds three or more paragraphs and a quarter or more of the page's prose."""
+        if self._prose_total is None:
+            self._prose_total = self.prose(self.body)
+        total = self._prose_total
+        if total < 300:
+            return False
+        mine = self.prose(el)
+        return mine >= 0.25 * total and sum(1 for _ in el.iter("p")) >= 3
 
     def node_id(self, el: HtmlElement) -> int | None:
         return None if self.node_ids is None else self.node_ids.get(el)
@@ -201,6 +216,23 @@ _INLINE = frozenset(
 _SHORT_MAX = 300
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _NONWORD_RE = re.compile(r"[\W_]+")
+
+
+def class_key(cls: str | None, ident: str | None) -> str:
+    """A lower-cased ``"class id"`` key without modifier classes.
+
+    BEM modifiers (``grid--with-rail``) and state classes (``has-sidebar``, ``with-comments``,
+    ``no-ads``) describe the element's surroundings, not what it is.
+    """
+    names = []
+    for name in f"{cls or ''} {ident or ''}".lower().split():
+        if name.startswith(_STATE_PREFIXES):
+            continue
+        names.append(name.split("--", 1)[0])
+    return " ".join(n for n in names if n)
+
+
+_STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
 
 
 def _count(text: str | None) -> int:

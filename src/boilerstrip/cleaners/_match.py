@@ -15,14 +15,21 @@ from ..page import Page
 from ..phrases import phrase_regex
 
 def class_pattern(
-    words: Iterable[str] = (), prefixes: Iterable[str] = (), anywhere: Iterable[str] = ()
+    words: Iterable[str] = (),
+    prefixes: Iterable[str] = (),
+    anywhere: Iterable[str] = (),
+    exact: Iterable[str] = (),
 ) -> re.Pattern[str]:
     """Compile class/id tokens into one pattern over a lower-cased ``"class id"`` key.
 
     ``words`` match a whole token (split at anything but letters and digits),
-    ``prefixes`` the start of a token, ``anywhere`` any part of the key.
+    ``prefixes`` the start of a token, ``anywhere`` any part of the key, ``exact`` a whole
+    class name or id.
     """
     parts = []
+    exact = sorted(exact, key=len, reverse=True)
+    if exact:
+        parts.append(r"(?<!\S)(?:%s)(?!\S)" % "|".join(map(re.escape, exact)))
     words = sorted(words, key=len, reverse=True)
     prefixes = sorted(prefixes, key=len, reverse=True)
     if words:
@@ -35,14 +42,35 @@ def class_pattern(
     return re.compile("|".join(parts) if parts else r"(?!x)x")
 
 
-def by_class(page: Page, pattern: re.Pattern[str], *, spare: re.Pattern[str] | None = None) -> Iterator[HtmlElement]:
-    """Elements whose class or id matches ``pattern`` (and not ``spare``), safe to drop."""
+# Names that say "this is the article's text": a class rule never drops such an element
+# ("entry-content entry-content-read-more", "l-article-body-segment l-sidebar-fixed").
+_CONTENT_KEY = re.compile(
+    r"(?:article|entry|post|story|news|blog|node)[-_]?(?:body|content|text|main|detail)|main[-_]?content"
+    r"|page[-_]?content|(?<![a-z])articlebody|itemprop-articlebody"
+)
+
+
+def by_class(
+    page: Page,
+    pattern: re.Pattern[str],
+    *,
+    spare: re.Pattern[str] | None = None,
+    guard_prose: bool = True,
+) -> Iterator[HtmlElement]:
+    """Elements whose class or id matches ``pattern`` (and not ``spare``), safe to drop.
+
+    Never an element named as the article's text, one holding the headline, byline or
+    date, or (with ``guard_prose``) one holding much of the page's running prose: layout
+    wrappers are often named after the rail or sidebar they sit next to.
+    """
     for el, key in page.tagged():
         if not pattern.search(key):
             continue
         if spare is not None and spare.search(key):
             continue
-        if page.holds_article(el):
+        if _CONTENT_KEY.search(key) or page.holds_article(el):
+            continue
+        if guard_prose and page.holds_prose(el):
             continue
         yield el
 
@@ -72,6 +100,7 @@ def sweep(
     phrases: re.Pattern[str] | None = None,
     spare: re.Pattern[str] | None = None,
     max_letters: int | None = None,
+    guard_prose: bool = True,
 ) -> int:
     """Drop elements whose class/id names ``what`` and short blocks that only say it.
 
@@ -79,7 +108,7 @@ def sweep(
     """
     found: list[tuple[HtmlElement, str]] = []
     if classes is not None:
-        for el in by_class(page, classes, spare=spare):
+        for el in by_class(page, classes, spare=spare, guard_prose=guard_prose):
             if max_letters is None or page.size(el) <= max_letters:
                 found.append((el, f"{what} (class/id)"))
     if phrases is not None:

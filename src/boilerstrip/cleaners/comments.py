@@ -36,4 +36,5 @@ def comments(page: Page) -> None:
     Matched by class/id (comment, disqus, reply, cmt...) and by widget text: "0개의 댓글",
     "0 / 300", "로그인 후 댓글작성이 가능합니다.", "신고사유", "닫기", "Leave a reply".
     """
-    sweep(page, "comment section", classes=_COMMENT_CLASS, phrases=_WIDGET_TEXT)
+    # comment threads are written in paragraphs too: no prose guard here
+    sweep(page, "comment section", classes=_COMMENT_CLASS, phrases=_WIDGET_TEXT, guard_prose=False)

@@ -36,10 +36,13 @@ def duplicates(page: Page) -> None:
     seen: dict[str, HtmlElement] = {}
     found = []
     for el, key in leaves:
-        if key in seen:
-            found.append((el, "repeats an earlier block"))
-        else:
+        first = seen.get(key)
+        if first is None:
             seen[key] = el
+        elif first.tag != el.tag:
+            # a pull quote, caption or summary item repeating a paragraph; two paragraphs
+            # saying the same thing are the author's choice
+            found.append((el, f"repeats an earlier <{first.tag}>"))
     repeated = {el for el, _ in found}
     later_text = ""
     for el, key in reversed(leaves):

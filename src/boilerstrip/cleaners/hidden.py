@@ -10,7 +10,7 @@ from ._match import by_class, class_pattern
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Screen-reader-only text is mostly control labels ("Share on Facebook", "Skip to content").
 _HIDDEN_CLASS = class_pattern(
-    words=("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader",
+    exact=("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader",
            "blind", "offscreen", "is-hidden", "d-none", "invisible", "skip-link", "skip")
 )
 
@@ -32,7 +32,8 @@ def hidden_elements(page: Page) -> None:
             found.append((el, "hidden attribute"))
         elif _HIDDEN_STYLE.search(el.get("style") or ""):
             found.append((el, "hidden by inline style"))
-    found = [(el, why) for el, why in found if not page.holds_article(el)]
+    # pages that reveal the article with a script hide it in the markup: keep hidden prose
+    found = [(el, why) for el, why in found if not page.holds_article(el) and not page.holds_prose(el)]
     found += [
         (el, "screen-reader-only or hidden class")
         for el in by_class(page, _HIDDEN_CLASS, spare=_SHOWN_SOMEWHERE)

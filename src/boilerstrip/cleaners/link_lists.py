@@ -10,6 +10,8 @@ _LIST_TAGS = ("ul", "ol", "dl", "div", "section", "table", "p", "span", "li")
 # Share of a block's letters that sit inside links, and how many links, before it is a link list.
 _DENSITY = 0.6
 _MIN_LINKS = 3
+# A block with more letters than this outside its links holds prose, whatever its links.
+_MAX_UNLINKED = 400
 # A lone short link line ("More on this story", "Next »") in its own block.
 _LONE_LINK_MAX = 60
 
@@ -28,7 +30,8 @@ def link_lists(page: Page) -> None:
     """Lists and blocks whose text is mostly links: site menus, tag clouds, teaser lists.
 
     A block is dropped when at least 60% of its letters are link text across three or more
-    links, or when it is one short link standing alone. Links inside sentences stay.
+    links and little text stands outside them, or when it is one short link standing alone.
+    Links inside sentences stay.
     """
     found = []
     for el in page.body.iter(*_LIST_TAGS):
@@ -36,7 +39,7 @@ def link_lists(page: Page) -> None:
             continue
         density, count = link_density(page, el)
         size = page.size(el)
-        if count >= _MIN_LINKS and density >= _DENSITY:
+        if count >= _MIN_LINKS and density >= _DENSITY and size * (1 - density) <= _MAX_UNLINKED:
             found.append((el, f"link list: {count} links, {density:.0%} of its text"))
         elif count == 1 and density >= 0.95 and 0 < size <= _LONE_LINK_MAX and el.tag in ("li", "div"):
             found.append((el, "a lone link line"))
