@@ -109,9 +109,15 @@ def main() -> int:
     print(f"pages: {len(rows)}")
     print(f"byline accuracy: {ok_by}/{n_by} = {ok_by / max(n_by, 1):.3f}")
     print(f"false bylines (truth null): {false_by}/{n_noby}")
-    print(f"title exact: {exact}/{n_title} = {exact / max(n_title, 1):.3f}; normalized: {normal / max(n_title, 1):.3f}")
-    print(f"date same day: {ok_date}/{n_date} = {ok_date / max(n_date, 1):.3f}; dates where truth has none: {false_date}/{n_date_none}")
-    print(f"ms/page median: {statistics.median(times):.2f}  p90: {sorted(times)[int(len(times) * 0.9)]:.2f}")
+    print(
+        f"title exact: {exact}/{n_title} = {exact / max(n_title, 1):.3f}; normalized: {normal / max(n_title, 1):.3f}"
+    )
+    print(
+        f"date same day: {ok_date}/{n_date} = {ok_date / max(n_date, 1):.3f}; dates where truth has none: {false_date}/{n_date_none}"
+    )
+    print(
+        f"ms/page median: {statistics.median(times):.2f}  p90: {sorted(times)[int(len(times) * 0.9)]:.2f}"
+    )
     return 0
 
 

@@ -20,7 +20,9 @@ from boilerstrip.metadata import (
 
 def page(body: str, head: str = "", lang: str | None = None) -> lxml.html.HtmlElement:
     attr = f' lang="{lang}"' if lang else ""
-    return lxml.html.document_fromstring(f"<html{attr}><head>{head}</head><body>{body}</body></html>")
+    return lxml.html.document_fromstring(
+        f"<html{attr}><head>{head}</head><body>{body}</body></html>"
+    )
 
 
 def run(root: lxml.html.HtmlElement, url: str | None = None) -> tuple[Found, Found]:
@@ -56,7 +58,10 @@ ARTICLE = "<p>" + "The article body says a great many things about the topic at 
         ("Von Max Mustermann", "Max Mustermann"),
         ("Par Jeanne Dupont et Marie Curie", "Jeanne Dupont et Marie Curie"),
         ("Por Juan Pérez y María López", "Juan Pérez y María López"),
-        ("Martin Untersinger (avec Damien Leloup et Morgane Tual)", "Martin Untersinger (avec Damien Leloup et Morgane Tual)"),
+        (
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+        ),
         ("백소희 기자", "백소희 기자"),
         ("백소희 기자 sohee@example.co.kr", "백소희 기자"),
         ("[서울=뉴시스]백소희 기자", "백소희 기자"),
@@ -75,7 +80,17 @@ def test_clean_byline(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["BBC News", "Associated Press", "Follow Author", "By", "Share this article", "Staff", "2024-08-04", "", "연합뉴스"],
+    [
+        "BBC News",
+        "Associated Press",
+        "Follow Author",
+        "By",
+        "Share this article",
+        "Staff",
+        "2024-08-04",
+        "",
+        "연합뉴스",
+    ],
 )
 def test_clean_byline_rejects_non_names(raw: str) -> None:
     assert clean_byline(raw) is None
@@ -97,13 +112,16 @@ def test_visible_byline_near_headline_wins_and_gives_its_line() -> None:
 
 
 def test_byline_by_text_pattern_without_markup() -> None:
-    root = page(f"<h1>A headline about things</h1><p>By Jane Doe</p>{ARTICLE}", "<title>A headline about things</title>")
+    root = page(
+        f"<h1>A headline about things</h1><p>By Jane Doe</p>{ARTICLE}",
+        "<title>A headline about things</title>",
+    )
     assert run(root)[0].text == "Jane Doe"
 
 
 def test_byline_in_comments_or_related_list_is_ignored() -> None:
     root = page(
-        f'<h1>A headline about things</h1>{ARTICLE}'
+        f"<h1>A headline about things</h1>{ARTICLE}"
         + "<p>filler</p>" * 30
         + '<div class="comments"><span class="author">Commenter Person</span></div>'
         '<ul class="related"><li><span class="byline">By Other Writer</span></li></ul>',

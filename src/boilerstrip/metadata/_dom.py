@@ -70,7 +70,11 @@ def in_foreign_zone(el: HtmlElement, *, near: bool = False, allow_aside: bool = 
         tag = node.tag
         if not isinstance(tag, str) or tag in ("body", "html"):
             break
-        if tag == "footer" or (not near and tag == "nav") or (not near and not allow_aside and tag == "aside"):
+        if (
+            tag == "footer"
+            or (not near and tag == "nav")
+            or (not near and not allow_aside and tag == "aside")
+        ):
             return True
         ci = class_id(node)
         if ci and pattern.search(ci):

@@ -33,14 +33,24 @@ _CLASS_SKIP_RE = re.compile(
 )
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 _TEXT_PATTERNS = [
-    re.compile(rf"^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP}", re.IGNORECASE),
+    re.compile(
+        rf"^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP}",
+        re.IGNORECASE,
+    ),
     re.compile(rf"^(?i:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}"),
-    re.compile(r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE),
-    re.compile(r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"),
+    re.compile(
+        r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE
+    ),
+    re.compile(
+        r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"
+    ),
     re.compile(r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}"),
-    re.compile(r"(?:^|\s)(?:記者|记者)[\s：:]*[\u4e00-\u9fff\u3040-\u30ff]{2,8}|[\u4e00-\u9fff]{2,5}\s*記者(?:$|[\s）)])"),
+    re.compile(
+        r"(?:^|\s)(?:記者|记者)[\s：:]*[\u4e00-\u9fff\u3040-\u30ff]{2,8}|[\u4e00-\u9fff]{2,5}\s*記者(?:$|[\s）)])"
+    ),
     re.compile(r"^(?:文|作者|撰文|编辑|编译|文字)\s*[/／:：|｜]\s*\S"),
 ]
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -52,8 +62,13 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE_RE = re.compile(r"\(?\s*@\w{2,}\s*\)?")
 _AGENCY_RE = re.compile(r"[\[(（【][^\])）】]{0,20}=[^\])）】]{0,20}[\])）】]")
-_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT))?", re.IGNORECASE)
-_READ_RE = re.compile(r"\b\d+\s*(?:min(?:ute)?s?|mins)\.?\s*(?:read|lesezeit|de lecture|de lectura)\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b", re.IGNORECASE)
+_TIME_RE = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT))?", re.IGNORECASE
+)
+_READ_RE = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|mins)\.?\s*(?:read|lesezeit|de lecture|de lectura)\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b",
+    re.IGNORECASE,
+)
 _CUT_RE = re.compile(
     r"(?:^|\s|[|•·])(?:last\s+)?(?:updated?|published|posted\s+on|modified|aktualisiert|veröffentlicht|"
     r"mis à jour|publié le|publié|actualizado|publicado|입력|수정|등록|업데이트|최종수정|更新|发布|發佈|公開|配信|"
@@ -89,12 +104,16 @@ _JUNK_WORDS = _wordset(
     "menu search home login sign read contact twitter facebook updated published advertisement "
     "about all see the this article photo image by par von por"
 )
-_CJK_ORG_RE = re.compile(r"(?:뉴스|신문|일보|방송|통신|미디어|뉴시스|新闻|新聞|日報|日报|通信|网|網|社|电视台|編集部|编辑部)$")
+_CJK_ORG_RE = re.compile(
+    r"(?:뉴스|신문|일보|방송|통신|미디어|뉴시스|新闻|新聞|日報|日报|通信|网|網|社|电视台|編集部|编辑部)$"
+)
 _PARTICLES = _wordset(
     "de da di del della der den van von ter du dos das le la el al bin ibn y e st st. jr jr. sr sr. "
     "ii iii iv mc mac o' d'"
 )
-_JOIN_RE = re.compile(r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*")
+_JOIN_RE = re.compile(
+    r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*"
+)
 _PIECE_SPLIT_RE = re.compile(r"\s*(?:\||•|\n|\s[–—-]\s|\s·\s|｜)\s*")
 _WEEKDAY_RE = re.compile(
     r"(?<!\w)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s*$|"
@@ -103,7 +122,9 @@ _WEEKDAY_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
-_KO_TITLE_RE = re.compile(r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])")
+_KO_TITLE_RE = re.compile(
+    r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"
+)
 
 
 def clean_byline(raw: str, forbidden: set[str] | None = None) -> str | None:
@@ -172,13 +193,15 @@ def _clean_cjk(text: str, forbidden: set[str]) -> str | None:
         names = re.findall(r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*$", head)
         if not names:
             return None
-        text = f"{names[-1].strip()} {text[m.start():].strip()}"
+        text = f"{names[-1].strip()} {text[m.start() :].strip()}"
         text = re.sub(r"\s*([·ㆍ,])\s*", r"\1", text)
     text = squash(re.sub(r"[:：=]+", " ", text)).strip(" ,")
     if not text or any(ch.isdigit() for ch in text) or len(text) > 40:
         return None
     chunks = [c for c in re.split(r"[\s·ㆍ,、/]+", text) if c]
-    kept = [c for c in chunks if not (_CJK_ORG_RE.search(c) and len(c) > 2) and fold(c) not in forbidden]
+    kept = [
+        c for c in chunks if not (_CJK_ORG_RE.search(c) and len(c) > 2) and fold(c) not in forbidden
+    ]
     if not kept or len(kept) > 6:
         return None
     if len(kept) < len(chunks):
@@ -246,7 +269,13 @@ def forbidden_names(meta: PageMeta, url: str | None = None) -> set[str]:
     # a person the page declares as its author may share the site's name (a personal blog)
     for person in jsonld.authors(meta.jsonld):
         out.discard(fold(person))
-    for key in ("og:site_name", "application-name", "twitter:site", "publisher", "article:publisher"):
+    for key in (
+        "og:site_name",
+        "application-name",
+        "twitter:site",
+        "publisher",
+        "article:publisher",
+    ):
         value = meta.metas.get(key)
         if value and not value.startswith("http"):
             out.add(fold(value.lstrip("@")))
@@ -267,8 +296,15 @@ def metadata_authors(
     """
     sources: list[list[str]] = [jsonld.authors(meta.jsonld)]
     for key in (
-        "author", "article:author", "og:article:author", "dc.creator", "citation_author",
-        "parsely-author", "sailthru.author", "byl", "dc.contributor",
+        "author",
+        "article:author",
+        "og:article:author",
+        "dc.creator",
+        "citation_author",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "dc.contributor",
     ):
         values = (every or {}).get(key) or ([meta.metas[key]] if key in meta.metas else [])
         if values:
@@ -353,7 +389,9 @@ def visible_bylines(
             continue
         if any(t is el or el in t.iterdescendants() or t in el.iterdescendants() for t in taken):
             continue
-        strong = el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split()
+        strong = (
+            el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split()
+        )
         if is_hidden(el) or in_foreign_zone(el, near=dist <= 25, allow_aside=strong):
             continue
         names = clean_byline(_block_text(el), forbidden)
@@ -397,7 +435,9 @@ def _block_text(el: HtmlElement) -> str:
     return "".join(parts)
 
 
-def find_byline(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, url: str | None = None) -> Found:
+def find_byline(
+    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, url: str | None = None
+) -> Found:
     """The byline: names, the printed line and its element."""
     forbidden = forbidden_names(meta, url)
     from_meta = meta.authors or metadata_authors(meta, forbidden)

@@ -50,9 +50,13 @@ _TIME = (
 )
 _PATTERNS = [
     # 2024-08-04, 2024.08.04., 2024/8/4, optionally with a time
-    re.compile(rf"(?<![\d.]){_YEAR}\s*(?P<sep>[-./])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<d>[0-3]?\d)(?!\d)\.?{_TIME}"),
+    re.compile(
+        rf"(?<![\d.]){_YEAR}\s*(?P<sep>[-./])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<d>[0-3]?\d)(?!\d)\.?{_TIME}"
+    ),
     # 2024年8月4日, 2024년 8월 4일
-    re.compile(rf"{_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일](?:\s*\(?[^\d\s)]{{1,3}}\)?)?{_TIME}"),
+    re.compile(
+        rf"{_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일](?:\s*\(?[^\d\s)]{{1,3}}\)?)?{_TIME}"
+    ),
     # Aug. 4, 2024 / August 4th 2024
     re.compile(
         rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d){_TIME}",
@@ -64,7 +68,9 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
     # 04.08.2024 (day first), 8/4/2024 (month first unless the first number is above 12)
-    re.compile(rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"),
+    re.compile(
+        rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"
+    ),
 ]
 
 _PUBLISHED_RE = re.compile(
@@ -91,11 +97,30 @@ _ISO_RE = re.compile(
 )
 
 META_DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-    "article.published", "published_time", "publish-date", "publish_date", "publishdate", "pubdate",
-    "parsely-pub-date", "sailthru.date", "citation_publication_date", "citation_date",
-    "dc.date.issued", "dc.date", "dc.date.created", "date", "datecreated", "article:created",
-    "article.created", "originalpublicationdate", "publication_date", "cxenseparse:recs:publishtime",
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dc.date",
+    "dc.date.created",
+    "date",
+    "datecreated",
+    "article:created",
+    "article.created",
+    "originalpublicationdate",
+    "publication_date",
+    "cxenseparse:recs:publishtime",
 )
 
 
@@ -226,7 +251,9 @@ def _window(root: HtmlElement, order: Order, headline: HtmlElement | None) -> li
     before = allels[max(0, h - 60) : h]
     after = allels[h_end + 1 : h_end + 400]
     # closeness: after the headline counts twice as near as before it
-    ranked = [(i, el) for i, el in enumerate(after)] + [(2 * (len(before) - i), el) for i, el in enumerate(before)]
+    ranked = [(i, el) for i, el in enumerate(after)] + [
+        (2 * (len(before) - i), el) for i, el in enumerate(before)
+    ]
     ranked.sort(key=lambda pair: pair[0])
     return [el for _, el in ranked]
 
@@ -235,7 +262,10 @@ def _innermost(el: HtmlElement, iso: str, lang: str | None) -> HtmlElement:
     """The deepest descendant of ``el`` that still prints the date ``iso``."""
     while True:
         for child in el:
-            if isinstance(child.tag, str) and best_in_line(squash(child.text_content()), lang) == iso:
+            if (
+                isinstance(child.tag, str)
+                and best_in_line(squash(child.text_content()), lang) == iso
+            ):
                 el = child
                 break
         else:
@@ -327,7 +357,9 @@ def _htmldate(root: HtmlElement) -> str | None:
     except ImportError:  # pragma: no cover - htmldate comes with trafilatura
         return None
     try:
-        result: Any = htmldate_find_date(without_zones(root), extensive_search=False, original_date=True)
+        result: Any = htmldate_find_date(
+            without_zones(root), extensive_search=False, original_date=True
+        )
     except Exception:  # noqa: BLE001 - a third-party heuristic; its failure means "no date"
         return None
     return normalize_iso(result) if isinstance(result, str) else None

@@ -13,19 +13,47 @@ from ..textutil import squash
 
 ARTICLE_TYPES = frozenset(
     {
-        "article", "newsarticle", "blogposting", "report", "scholarlyarticle", "techarticle",
-        "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
-        "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle", "liveblogposting",
-        "socialmediaposting", "posting", "review", "webpage", "itempage", "creativework",
-        "medicalwebpage", "videoobject", "discussionforumposting", "howto", "recipe",
+        "article",
+        "newsarticle",
+        "blogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "satiricalarticle",
+        "liveblogposting",
+        "socialmediaposting",
+        "posting",
+        "review",
+        "webpage",
+        "itempage",
+        "creativework",
+        "medicalwebpage",
+        "videoobject",
+        "discussionforumposting",
+        "howto",
+        "recipe",
     }
 )
 # Page-level types: they may carry dates and authors, but trust them after the article types.
 _WEAK_TYPES = frozenset({"webpage", "itempage", "creativework", "medicalwebpage", "videoobject"})
 ORGANISATION_TYPES = frozenset(
     {
-        "organization", "newsmediaorganization", "corporation", "ngo", "educationalorganization",
-        "governmentorganization", "localbusiness", "website", "brand", "onlinebusiness",
+        "organization",
+        "newsmediaorganization",
+        "corporation",
+        "ngo",
+        "educationalorganization",
+        "governmentorganization",
+        "localbusiness",
+        "website",
+        "brand",
+        "onlinebusiness",
     }
 )
 

@@ -26,7 +26,9 @@ def normalize_lang(raw: str | None) -> str | None:
     return "-".join([head, *rest])
 
 
-def read_lang(root: HtmlElement, metas: dict[str, str], jsonld_lang: str | None, sample: str) -> str | None:
+def read_lang(
+    root: HtmlElement, metas: dict[str, str], jsonld_lang: str | None, sample: str
+) -> str | None:
     """The declared language, or one guessed from the script of ``sample`` for CJK text."""
     html = root if root.tag == "html" else root.getroottree().getroot()
     for raw in (

@@ -29,7 +29,10 @@ def read_metas(root: HtmlElement) -> tuple[dict[str, str], dict[str, list[str]]]
             if raw:
                 keys.extend(raw.lower().split())
         for key in keys:
-            for k in {key, key.replace("dcterms.", "dc.").replace("dcterms:", "dc.").replace("dc:", "dc.")}:
+            for k in {
+                key,
+                key.replace("dcterms.", "dc.").replace("dcterms:", "dc.").replace("dc:", "dc."),
+            }:
                 every.setdefault(k, []).append(value)
                 first.setdefault(k, value)
     return first, every

@@ -13,7 +13,9 @@ from ..textutil import fold, is_cjk, squash
 from ._dom import class_id, in_foreign_zone, is_hidden, text_of
 
 _SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*(?:\||_|｜|︱)\s*")
-_HEADLINE_CLASS_RE = re.compile(r"headline|entry-title|post-title|article-title|(?:^|\s)title(?:\s|$)|tit_?view|news_?title|subject")
+_HEADLINE_CLASS_RE = re.compile(
+    r"headline|entry-title|post-title|article-title|(?:^|\s)title(?:\s|$)|tit_?view|news_?title|subject"
+)
 
 
 def site_words(meta: PageMeta, url: str | None) -> set[str]:
@@ -65,7 +67,9 @@ def _size(text: str) -> int:
 
 def _names_site(part: str, sites: set[str]) -> bool:
     key = fold(part)
-    return bool(key) and any(key == s or (len(s) > 3 and key.startswith(s) and len(key) - len(s) < 6) for s in sites)
+    return bool(key) and any(
+        key == s or (len(s) > 3 and key.startswith(s) and len(key) - len(s) < 6) for s in sites
+    )
 
 
 def similarity(a: str, b: str) -> float:
@@ -81,7 +85,9 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
 
 
-def pick_title(meta_candidates: list[str | None], html_title: str | None, sites: set[str]) -> str | None:
+def pick_title(
+    meta_candidates: list[str | None], html_title: str | None, sites: set[str]
+) -> str | None:
     """The article's title from metadata, else from ``<title>``.
 
     A metadata title that shares little with ``<title>`` (a JSON-LD "headline" that is
