@@ -29,7 +29,18 @@ if TYPE_CHECKING:
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGE_NAMES = ("page.html", "page.html.gz", "page.txt")
-EXPECT_KEYS = {"url", "title", "byline", "date", "captions", "with", "without", "once", "encoding", "note"}
+EXPECT_KEYS = {
+    "url",
+    "title",
+    "byline",
+    "date",
+    "captions",
+    "with",
+    "without",
+    "once",
+    "encoding",
+    "note",
+}
 LIST_KEYS = ("captions", "with", "without", "once")
 JSON_KEYS = ("title", "byline", "date", "lang", "body", "captions", "text")
 _TAG_RE = re.compile(r"<[^>]*>")
