@@ -1,11 +1,20 @@
 """Bytes in, text out: read a page from a file or stdin, decompress it, decode it safely.
 
 The order in which :func:`decode` picks an encoding follows the WHATWG "encoding sniffing"
-idea, made robust for pages saved from the web: a caller's override, then a byte-order
-mark, then a declaration (``<meta charset>``, ``http-equiv``, an XML declaration) that is
-*verified* against the bytes, then the shape of UTF-16 without a BOM, then UTF-8, then
-charset-normalizer on a bounded sample. Labels map through the WHATWG label table onto
-the superset codecs browsers really use (``euc-kr`` is cp949, ``gb2312`` is gb18030, ...).
+idea, made robust for pages saved from the web:
+
+1. the caller's override;
+2. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+3. a declaration (``<meta charset>``, ``http-equiv``, an XML declaration) found by the WHATWG
+   prescan, *verified* against the bytes: a page labelled legacy but stored as valid UTF-8
+   is UTF-8, and a page whose bytes do not fit its label goes on to detection;
+4. UTF-16 without a BOM (NUL bytes on one side of most code units), ISO-2022-JP escapes;
+5. UTF-8, strictly, or "mostly UTF-8" with stray bytes read as cp1252 (mixed-encoding pages);
+6. charset-normalizer on a bounded sample of the non-ASCII parts;
+7. UTF-8 with the same repair.
+
+Labels map through the WHATWG label table onto the superset codecs browsers really use
+(``euc-kr`` is cp949, ``gb2312`` is gb18030, ``shift_jis`` is cp932, ``big5`` is big5hkscs).
 """
 
 from __future__ import annotations

@@ -17,13 +17,14 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .errors import EmptyInput
+from .loading import MAX_INPUT_BYTES, InputTooLarge
 
 MAX_ATTRIBUTES = 1000
 """Attributes kept on one start tag; the rest of a longer list is dropped before parsing."""
 
 _XML_DECL_RE = re.compile(r"\A[\s\ufeff]*<\?xml[^>]{0,1000}>")
 _DOCTYPE_SUBSET_RE = re.compile(
-    r"\A\s*<!DOCTYPE[^\[>]{0,1000}\[.*?\]\s*>", re.IGNORECASE | re.DOTALL
+    r"\A\s*<!DOCTYPE[^\[>]{0,1000}\[.{0,100000}?\]\s*>", re.IGNORECASE | re.DOTALL
 )
 _LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"]{0,4096}\"|'[^']{0,4096}'){16384,}")
 _TAG_NAME_RE = re.compile(r"<[^\s/>]*")
@@ -68,8 +69,11 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """Parse page text into its ``<html>`` root, which always has a ``<body>``.
 
     Comments and processing instructions are removed. Raises :class:`EmptyInput` when
-    the text yields no element.
+    the text yields no element, :class:`~boilerstrip.loading.InputTooLarge` when it is
+    longer than :data:`~boilerstrip.loading.MAX_INPUT_BYTES` characters.
     """
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
     data = prepare(text).encode("utf-8", errors="replace")
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
