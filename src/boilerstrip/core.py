@@ -51,9 +51,11 @@ def strip(
     return article
 
 
-def read_page(root: HtmlElement, *, url: str | None, trace: bool = False) -> Page:
+def read_page(
+    root: HtmlElement, *, url: str | None, trace: bool = False, options: Options | None = None
+) -> Page:
     """A page with its metadata, headline, byline and date found, before any cleaner runs."""
-    page = Page(root, url=url, trace=trace)
+    page = Page(root, url=url, trace=trace, options=options)
     meta = metadata.read_meta(root, url=url)
     page.meta = meta
     page.headline_el = metadata.find_headline(root, meta)
@@ -68,10 +70,10 @@ def read_page(root: HtmlElement, *, url: str | None, trace: bool = False) -> Pag
 
 def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline: Pipeline) -> Article:
     """Run the HTML pipeline over a parsed page and assemble the article."""
-    page = read_page(root, url=url, trace=options.trace_nodes)
+    page = read_page(root, url=url, trace=options.trace_nodes, options=options)
     pipeline.run(page, "html")
     title = page.meta.headline or page.meta.title
-    main = page.main if page.main is not None and page.attached(page.main) else page.body
+    main = page.article_root()
     blocks = build_blocks(main, title=title)
     if not any(b.kind != "caption" for b in blocks):
         raise NoArticle("no article found: nothing article-like is left after cleaning")

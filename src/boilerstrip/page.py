@@ -11,6 +11,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .article import Drop
+from .options import Options
 from .textutil import preview, squash
 
 
@@ -32,9 +33,13 @@ class PageMeta:
 class Page:
     """A parsed page, the record of what was dropped, and the elements users protect."""
 
-    def __init__(self, root: HtmlElement, *, url: str | None = None, trace: bool = False) -> None:
+    def __init__(
+        self, root: HtmlElement, *, url: str | None = None, trace: bool = False,
+        options: Options | None = None,
+    ) -> None:
         self.root = root
         self.url = url
+        self.options = options or Options()
         self.meta = PageMeta()
         self.dropped: list[Drop] = []
         self.protected: list[HtmlElement] = []
@@ -114,8 +119,8 @@ class Page:
     def attached(self, el: HtmlElement) -> bool:
         """True while ``el`` is still part of the page (not inside a dropped subtree)."""
         top = el
-        for top in el.iterancestors():
-            pass
+        for anc in el.iterancestors():
+            top = anc
         return top is self.root
 
     def holds_article(self, el: HtmlElement) -> bool:
@@ -146,6 +151,18 @@ class Page:
             return False
         mine = self.prose(el)
         return mine >= 0.25 * total and sum(1 for _ in el.iter("p")) >= 3
+
+    def article_root(self) -> HtmlElement:
+        """The element the article's blocks are read from: the main container (the body when
+        none was found), widened to hold every element a user asked to keep."""
+        main = self.main if self.main is not None and self.attached(self.main) else self.body
+        for keep in self.protected:
+            while self.attached(keep) and not (keep is main or _is_ancestor(main, keep)):
+                parent = main.getparent()
+                if parent is None:
+                    break
+                main = parent
+        return main
 
     def node_id(self, el: HtmlElement) -> int | None:
         return None if self.node_ids is None else self.node_ids.get(el)
@@ -187,7 +204,8 @@ class Page:
         parent = el.getparent()
         if parent is None or self.is_protected(el):
             return False
-        self.record(el, reason)
+        if self.size(el) or el.tag in _MEDIA:
+            self.record(el, reason)
         el.drop_tree()
         return True
 
@@ -214,6 +232,8 @@ _INLINE = frozenset(
     {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
 )
 _SHORT_MAX = 300
+# Elements without text whose removal is still worth recording.
+_MEDIA = frozenset({"img", "figure", "picture", "video", "audio", "iframe", "table"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _NONWORD_RE = re.compile(r"[\W_]+")
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import phrase_regex
 
+
 def class_pattern(
     words: Iterable[str] = (),
     prefixes: Iterable[str] = (),

@@ -9,7 +9,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..textutil import fold
 
-_BLOCKS = ("p", "li", "div", "blockquote", "h2", "h3", "h4", "figcaption", "span")
+_BLOCKS = ("p", "li", "div", "blockquote", "h2", "h3", "h4", "figcaption")
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|(?<=다\.)|\n")
 _MIN_KEY = 12
 

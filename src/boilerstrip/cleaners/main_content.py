@@ -7,6 +7,7 @@ from lxml.html import HtmlElement
 from ..extract.captions import is_caption_element
 from ..extract.score import Candidate, effective_size, link_share, score_candidates
 from ..page import Page
+from .link_lists import link_density
 
 # A sibling of the best container joins it with this share of the best score…
 _SIBLING_SHARE = 0.2
@@ -25,7 +26,7 @@ def main_content(page: Page) -> None:
         page.main = page.body
         return
     kept = _with_siblings(candidates)
-    kept += _figures_beside(page, kept)
+    kept = _beside_headline(page, kept) + kept
     path: set[HtmlElement] = set()
     for el in kept:
         path.add(el)
@@ -68,27 +69,37 @@ def _worthy_paragraph(el: HtmlElement) -> bool:
     return 0 < size < _SIBLING_PARA and density == 0 and text.endswith(_SENTENCE_END)
 
 
-def _figures_beside(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
-    """Captioned figures between the headline and the article, inside the same article element."""
+def _beside_headline(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
+    """What stands between the headline and the article body inside the same article element:
+    the standfirst, sub-headlines and the lead picture with its caption."""
     head = page.headline_el
-    if head is None or not kept:
+    if head is None or not kept or not page.attached(head):
         return []
     scope = _common_ancestor([head, *kept])
     if scope is None or scope.tag in ("html", "body"):
         return []
-    kept_set = set(kept)
-    out = []
-    for el in scope.iter("figure", "figcaption"):
-        if any(a in kept_set for a in el.iterancestors()) or el in kept_set:
+    if page.size(scope) > 1.5 * sum(page.size(k) for k in kept) + 2000:
+        return []
+    out: list[HtmlElement] = []
+    after_head = False
+    for el in scope.iter():
+        if el is kept[0]:
+            break
+        if el is head:
+            after_head = True
             continue
-        fig = el
-        if el.tag == "figcaption":
-            parent = el.getparent()
-            if parent is not None and parent.tag == "figure":
-                continue
-        if is_caption_element(fig) or fig.find(".//figcaption") is not None:
-            out.append(fig)
+        if not after_head or not isinstance(el.tag, str) or _inside(el, [head, *out]):
+            continue
+        if el.tag == "figure" or is_caption_element(el) or el.tag in _LEAD_TAGS and page.size(el) >= 10 and link_density(page, el)[0] < 0.3:
+            out.append(el)
     return out
+
+
+_LEAD_TAGS = frozenset({"p", "ul", "ol", "h2", "h3", "blockquote"})
+
+
+def _inside(el: HtmlElement, others: list[HtmlElement]) -> bool:
+    return any(a in others for a in el.iterancestors())
 
 
 def _common_ancestor(els: list[HtmlElement]) -> HtmlElement | None:

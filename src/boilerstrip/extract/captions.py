@@ -26,6 +26,8 @@ CAPTION_TEXT = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX = 400
+# Inside a figure, a credit line belongs to the caption.
+CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author")
 
 
 def class_key(el: HtmlElement) -> str:
@@ -47,7 +49,11 @@ def looks_like_caption(text: str) -> bool:
 
 def figure_caption(fig: HtmlElement) -> str:
     """The caption text of a ``<figure>``: its caption elements, else its own text."""
-    parts = [squash(c.text_content()) for c in fig.iter() if c is not fig and is_caption_element(c)]
+    parts = [
+        squash(c.text_content())
+        for c in fig.iter()
+        if c is not fig and (is_caption_element(c) or CREDIT_CLASS.search(class_key(c)))
+    ]
     # nested caption elements (a credit inside a figcaption) are counted once
     parts = [p for i, p in enumerate(parts) if p and not any(p in q for q in parts[:i])]
     if parts:
