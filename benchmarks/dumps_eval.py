@@ -66,9 +66,14 @@ def render_dump(data: bytes) -> str:
     return str(get_text(decode(data)))
 
 
+DISABLED: list[str] = []  # cleaners switched off by --disable (ablation runs)
+
+
 def boilerstrip_body(dump: str, url: str | None) -> str:
+    pipeline = Pipeline(TEXT_CLEANERS)
+    pipeline.disable(DISABLED)
     try:
-        article = strip_text(dump, pipeline=Pipeline(TEXT_CLEANERS), url=url)
+        article = strip_text(dump, pipeline=pipeline, url=url)
     except NoArticle:
         return ""
     return article.body_text
@@ -164,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=0, help="list the N worst pages by boilerstrip F1")
     ap.add_argument("--save", type=Path, default=None, help="write each dump and output under DIR")
     ap.add_argument("--only", default=None, help="comma-separated methods (default: all)")
+    ap.add_argument("--disable", default="", help="comma-separated text cleaners to switch off")
     args = ap.parse_args(argv)
+    DISABLED[:] = [n.strip() for n in args.disable.split(",") if n.strip()]
     names = args.dataset or datasets.available()
     methods = [m.strip() for m in args.only.split(",")] if args.only else list(METHODS)
     for name in names:

@@ -216,6 +216,29 @@ def test_related_list_goes_with_its_items() -> None:
     assert BODY[3] in text
 
 
+def test_comment_thread_goes() -> None:
+    thread = [
+        "",
+        "3 Comments",
+        "jdoe says:",
+        "March 3, 2024 at 9:12 am",
+        "This is the best news I have read all week, finally some progress on the buses.",
+        "anna says:",
+        "March 3, 2024 at 9:40 am",
+        "I doubt it will open in March, these projects are always late, as we all know.",
+    ]
+    article = strip(news_dump(after=thread))
+    text = rendered(article)
+    assert "best news" not in text and "jdoe" not in text
+    assert BODY[3] in text
+    assert article.cleaner_counts().get("comment_threads")
+
+
+def test_comment_link_under_the_headline_stays() -> None:
+    article = strip(news_dump(before=["12 comments"]))
+    assert all(p in rendered(article) for p in BODY)
+
+
 def test_menu_runs_go_but_subheadlines_stay() -> None:
     subs = [
         "* Three new routes will link the suburbs with the centre",

@@ -201,3 +201,14 @@ CAPTION_CREDITS = (
     "crédit photo", "crédits photo", "illustration",
     "imagen", "fotografía",
 )
+
+COMMENT_NOUNS = (
+    # the word a comment section's heading is built on: "34 Comments", "Top rated comments"
+    "comments", "comment", "responses", "replies", "reactions", "discussion", "conversation",
+    "댓글", "의견",
+    "コメント", "みんなの意見",
+    "评论", "留言", "网友评论",
+    "kommentare", "leserkommentare", "diskussion",
+    "commentaires", "réactions",
+    "comentarios", "opiniones",
+)

@@ -13,6 +13,7 @@ from ..pipeline import Cleaner, Pipeline
 from .assemble import assemble
 from .cleaners.ad_slot_ids import ad_slot_ids
 from .cleaners.body_region import body_region
+from .cleaners.comment_threads import comment_threads
 from .cleaners.copyright_lines import copyright_lines
 from .cleaners.dialog_lines import dialog_lines
 from .cleaners.image_ui_lines import image_ui_lines
@@ -32,6 +33,7 @@ TEXT_CLEANERS: list[Cleaner] = [
     Cleaner("ad_slot_ids", ad_slot_ids, kind="text"),
     Cleaner("copyright_lines", copyright_lines, kind="text"),
     Cleaner("popular_lists", popular_lists, kind="text"),
+    Cleaner("comment_threads", comment_threads, kind="text"),
     Cleaner("menu_runs", menu_runs, kind="text"),
     Cleaner("body_region", body_region, kind="text"),
     Cleaner("repeated_paragraphs", repeated_paragraphs, kind="text"),

@@ -40,11 +40,11 @@ def repeated_paragraphs(page: TextPage) -> None:
         for i in long
     }
     repeats = {i for i, js in copies.items() if js}
-    pos = {i: k for k, i in enumerate(alive)}
+    where = {i: k for k, i in enumerate(alive)}
 
     def echo(i: int) -> int:
         """How many close neighbours of ``i`` are repeats too (an AI summary is a block of them)."""
-        near = alive[max(0, pos[i] - 2) : pos[i] + 3]
+        near = alive[max(0, where[i] - 2) : where[i] + 3]
         return sum(1 for j in near if j != i and j in repeats)
 
     def fuller(j: int, i: int) -> bool:
