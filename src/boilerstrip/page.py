@@ -200,10 +200,18 @@ class Page:
         )
 
     def kill(self, el: HtmlElement, reason: str) -> bool:
-        """Drop ``el`` and its subtree (its tail text stays), recording why."""
+        """Drop ``el`` and its subtree (its tail text stays), recording why.
+
+        An element a user asked to keep is never dropped; an element holding one loses
+        its other children instead.
+        """
         parent = el.getparent()
-        if parent is None or self.is_protected(el):
+        if parent is None:
             return False
+        if self.is_protected(el):
+            if any(k is el or _is_ancestor(k, el) for k in self.protected):
+                return False
+            return any([self.kill(c, reason) for c in list(el) if isinstance(c.tag, str)])
         if self.size(el) or el.tag in _MEDIA:
             self.record(el, reason)
         el.drop_tree()

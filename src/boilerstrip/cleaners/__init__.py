@@ -28,8 +28,10 @@ from .related import related_lists
 from .share import share_buttons
 from .sidebars import sidebars
 from .toolbars import toolbars
+from .user_rules import user_rules
 
 HTML_CLEANERS: list[Cleaner] = [
+    Cleaner("user_rules", user_rules),
     Cleaner("non_content_markup", non_content_markup),
     Cleaner("hidden_elements", hidden_elements),
     Cleaner("consent_banners", consent_banners),
