@@ -44,13 +44,16 @@ def duplicates(page: Page) -> None:
             # saying the same thing are the author's choice
             found.append((el, f"repeats an earlier <{first.tag}>"))
     repeated = {el for el, _ in found}
-    later_text = ""
+    later: list[tuple[HtmlElement | None, str]] = []
     for el, key in reversed(leaves):
         if el in repeated:
             continue
+        parent = el.getparent()
+        # blocks beside each other may repeat a phrase on purpose; a widget elsewhere repeats the lead
+        elsewhere = " ".join(k for p, k in later if p is not parent)
         sentences = _sentences(el.text_content())
-        if later_text and sentences and all(s in later_text for s in sentences):
+        if elsewhere and sentences and all(s in elsewhere for s in sentences):
             found.append((el, "every sentence repeats a later block"))
         else:
-            later_text += " " + key
+            later.append((parent, key))
     page.kill_all(found)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from ..page import Page
+from .link_lists import link_density
 from ._match import by_class, class_pattern
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -16,6 +19,16 @@ _HIDDEN_CLASS = class_pattern(
 
 # Responsive helpers hide an element on some screens only: it is visible on a desktop.
 _SHOWN_SOMEWHERE = re.compile(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
+
+# Hidden text of this many letters with few links is an article a script would reveal.
+_PROSE_LETTERS = 1000
+
+
+def _hidden_prose(page: Page, el: HtmlElement) -> bool:
+    if page.holds_article(el) or page.holds_prose(el):
+        return True
+    size = page.size(el)
+    return size >= _PROSE_LETTERS and link_density(page, el)[0] < 0.3
 
 
 def hidden_elements(page: Page) -> None:
@@ -33,7 +46,7 @@ def hidden_elements(page: Page) -> None:
         elif _HIDDEN_STYLE.search(el.get("style") or ""):
             found.append((el, "hidden by inline style"))
     # pages that reveal the article with a script hide it in the markup: keep hidden prose
-    found = [(el, why) for el, why in found if not page.holds_article(el) and not page.holds_prose(el)]
+    found = [(el, why) for el, why in found if not _hidden_prose(page, el)]
     found += [
         (el, "screen-reader-only or hidden class")
         for el in by_class(page, _HIDDEN_CLASS, spare=_SHOWN_SOMEWHERE)
