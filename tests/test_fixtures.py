@@ -134,9 +134,8 @@ def test_fixture_is_well_formed(fixture: Path) -> None:
     assert expect["with"] and expect["without"], "with and without must both be non-empty"
 
     haystacks = _source_haystacks(fixture, expect)
-    snippets = [expect["title"], *(expect.get(k, []) for k in LIST_KEYS)]
-    flat = [expect["title"]] + [s for group in snippets[1:] for s in group]
-    missing = [s for s in flat if not any(squash(s) in h for h in haystacks)]
+    snippets = [expect["title"], *(s for key in LIST_KEYS for s in expect.get(key, []))]
+    missing = [s for s in snippets if not any(squash(s) in h for h in haystacks)]
     assert not missing, f"snippets not found in the page itself: {missing}"
 
     kept = [*expect["with"], *expect.get("once", []), *expect.get("captions", [])]
