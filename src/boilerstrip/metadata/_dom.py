@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -34,6 +35,25 @@ def class_id(el: HtmlElement) -> str:
     return f"{cls or ''} {ident or ''}".lower()
 
 
+_HIDDEN_CLASSES = frozenset(
+    {
+        "hidden", "hide", "blind", "sr-only", "sr_only", "screen-reader-text", "screen-reader-only",
+        "visually-hidden", "visuallyhidden", "offscreen", "invisible", "a11y-hidden", "ir_pm", "u-hidden",
+    }
+)  # fmt: skip
+
+
+def hides_itself(el: HtmlElement) -> bool:
+    """True when ``el`` itself is hidden: ``hidden``, ``aria-hidden``, a hiding style or class."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE_RE.search(style):
+        return True
+    cls = el.get("class")
+    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+
+
 def is_hidden(el: HtmlElement) -> bool:
     """True when ``el`` or an ancestor is not shown to a reader."""
     node: HtmlElement | None = el
@@ -41,10 +61,7 @@ def is_hidden(el: HtmlElement) -> bool:
         tag = node.tag
         if isinstance(tag, str) and tag.lower() in _SKIP_TAGS:
             return True
-        if node.get("hidden") is not None or node.get("aria-hidden") == "true":
-            return True
-        style = node.get("style")
-        if style and _HIDDEN_STYLE_RE.search(style):
+        if hides_itself(node):
             return True
         node = node.getparent()
     return False
@@ -106,48 +123,99 @@ def without_zones(root: HtmlElement) -> HtmlElement:
 
 def elements(root: HtmlElement) -> Iterator[HtmlElement]:
     """Every element of ``root`` (no comments or processing instructions)."""
-    for el in root.iter(tag=etree.Element):
-        if isinstance(el.tag, str):
-            yield el
+    yield from root.iter(tag=etree.Element)
 
 
 def text_of(el: HtmlElement) -> str:
-    """Whitespace-squashed visible text of ``el`` (scripts and styles left out)."""
+    """Whitespace-squashed visible text of ``el`` (scripts, styles and hidden parts left out)."""
+    return squash(visible_text(el))
+
+
+def visible_text(el: HtmlElement) -> str:
+    """Visible text of ``el`` as written (whitespace kept; scripts and hidden parts left out)."""
     parts: list[str] = []
     _collect(el, parts)
-    return squash(" ".join(parts))
+    return "".join(parts)
+
+
+_BLOCKISH = frozenset(
+    [
+        "div",
+        "p",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "time",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "address",
+        "blockquote",
+        "table",
+    ]
+)
 
 
 def _collect(el: HtmlElement, parts: list[str]) -> None:
     tag = el.tag
-    if isinstance(tag, str) and tag.lower() not in _SKIP_TAGS:
+    if isinstance(tag, str) and tag.lower() not in _SKIP_TAGS and not hides_itself(el):
         if tag.lower() == "br":
+            parts.append("\n")
+            return
+        block = tag.lower() in _BLOCKISH
+        if block:
             parts.append(" ")
-        elif el.text:
+        if el.text:
             parts.append(el.text)
         for child in el:
             _collect(child, parts)
             if child.tail:
                 parts.append(child.tail)
+        if block:
+            parts.append(" ")
     # comments, PIs and skipped tags contribute nothing, but their tail is added by the caller
 
 
-class Order:
-    """Document-order positions of the elements of a tree, built once."""
+def near(
+    root: HtmlElement,
+    headline: HtmlElement | None,
+    *,
+    before: int,
+    after: int,
+    before_weight: int,
+    limit: int = 3000,
+) -> list[tuple[int, HtmlElement]]:
+    """Elements near the headline as ``(distance, element)``, nearest first.
 
-    def __init__(self, root: HtmlElement) -> None:
-        self.pos: dict[HtmlElement, int] = {el: i for i, el in enumerate(elements(root))}
-        self.size = len(self.pos)
-
-    def __getitem__(self, el: HtmlElement) -> int:
-        return self.pos.get(el, self.size)
-
-    def end(self, el: HtmlElement) -> int:
-        """Position of the last element inside ``el``."""
-        last = el
-        for node in el.iter(tag=etree.Element):
-            last = node
-        return self[last]
+    ``after`` elements that follow the headline (its own subtree left out) count
+    their rank as distance; ``before`` elements that precede it (its ancestors left
+    out) count ``before_weight`` times their rank. Without a headline, the first
+    ``limit`` elements of the page in document order.
+    """
+    if headline is None:
+        return list(enumerate(islice(root.iter(tag=etree.Element), limit)))
+    following = headline.xpath(f"following::*[position() <= {int(after)}]")
+    preceding = headline.xpath(f"preceding::*[position() <= {int(before)}]")
+    ranked = list(enumerate(following))
+    count = len(preceding)
+    ranked += [(before_weight * (count - i), el) for i, el in enumerate(preceding)]
+    ranked.sort(key=lambda pair: pair[0])
+    return ranked
 
 
 def common_article(headline: HtmlElement | None) -> HtmlElement | None:

@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from ..page import PageMeta
 from ..textutil import fold, is_cjk, squash
 from . import jsonld
-from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of
+from ._dom import class_id, in_foreign_zone, is_hidden, near, text_of, visible_text
 from .dates import scan as scan_dates
 from .found import NOTHING, Found
 from .title import site_words
@@ -336,18 +336,8 @@ def _text_match(text: str) -> bool:
     return len(text) <= 120 and any(p.search(text) for p in _TEXT_PATTERNS)
 
 
-def _window(order: Order, headline: HtmlElement | None) -> list[tuple[int, HtmlElement]]:
-    allels = list(order.pos)
-    if headline is None or headline not in order.pos:
-        return list(enumerate(allels[:3000]))
-    h = order[headline]
-    h_end = order.end(headline)
-    before = allels[max(0, h - 80) : h]
-    after = allels[h_end + 1 : h_end + 500]
-    ranked = [(i, el) for i, el in enumerate(after)]
-    ranked += [(3 * (len(before) - i), el) for i, el in enumerate(before)]
-    ranked.sort(key=lambda pair: pair[0])
-    return ranked
+def _window(root: HtmlElement, headline: HtmlElement | None) -> list[tuple[int, HtmlElement]]:
+    return near(root, headline, before=80, after=500, before_weight=3)
 
 
 def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
@@ -367,13 +357,17 @@ def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, s
 
 
 def visible_bylines(
-    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, forbidden: set[str]
+    root: HtmlElement,
+    meta: PageMeta,
+    headline: HtmlElement | None,
+    forbidden: set[str],
+    window: list[tuple[int, HtmlElement]] | None = None,
 ) -> list[tuple[int, str, str, HtmlElement]]:
     """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first."""
-    order = Order(root)
+    window = window if window is not None else _window(root, headline)
     out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
-    for dist, el in _window(order, headline):
+    for dist, el in window:
         if el.tag in ("script", "style", "meta", "link", "img", "noscript", "head", "title"):
             continue
         by_markup = _is_candidate(el)
@@ -429,7 +423,7 @@ def _block_text(el: HtmlElement) -> str:
             elif child.tag in ("div", "p", "br", "li", "ul", "section", "time", "h2", "h3", "h4"):
                 parts.append("\n" + text_of(child) + "\n")
             else:
-                parts.append(child.text_content())
+                parts.append(visible_text(child))
         if child.tail:
             parts.append(child.tail)
     return "".join(parts)
@@ -441,7 +435,8 @@ def find_byline(
     """The byline: names, the printed line and its element."""
     forbidden = forbidden_names(meta, url)
     from_meta = meta.authors or metadata_authors(meta, forbidden)
-    seen = visible_bylines(root, meta, headline, forbidden)
+    window = _window(root, headline)
+    seen = visible_bylines(root, meta, headline, forbidden, window)
     if seen:
         # a printed byline naming a metadata author is the surest; else the nearest
         if from_meta:
@@ -454,7 +449,7 @@ def find_byline(
             return Found(names, line, el)
     if from_meta:
         names = _join(from_meta)
-        line_el = _locate(root, from_meta, headline)
+        line_el = _locate(window, from_meta, headline)
         if line_el is not None:
             return Found(names, line_el[1], line_el[0])
         return Found(names, None, None)
@@ -462,14 +457,13 @@ def find_byline(
 
 
 def _locate(
-    root: HtmlElement, names: list[str], headline: HtmlElement | None
+    window: list[tuple[int, HtmlElement]], names: list[str], headline: HtmlElement | None
 ) -> tuple[HtmlElement, str] | None:
     """A short printed line near the headline naming the metadata author."""
-    order = Order(root)
     key = fold(names[0])
     if not key:
         return None
-    for dist, el in _window(order, headline):
+    for dist, el in window:
         if dist > 150:
             break
         if len(el) > 4:

@@ -15,9 +15,8 @@ from lxml.html import HtmlElement
 
 from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
-from ..textutil import squash
 from . import jsonld
-from ._dom import Order, class_id, in_foreign_zone, is_hidden, text_of, without_zones
+from ._dom import class_id, in_foreign_zone, is_hidden, near, text_of, without_zones
 from .found import NOTHING, Found
 
 MONTHS: dict[str, int] = {}
@@ -90,6 +89,7 @@ _DATE_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 
+_DIGIT_RE = re.compile(r"\d")
 _ISO_RE = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?(?:[.,]\d+)?\s*"
@@ -241,31 +241,16 @@ def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
     return None
 
 
-def _window(root: HtmlElement, order: Order, headline: HtmlElement | None) -> list[HtmlElement]:
+def _window(root: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:
     """Elements near the headline (a little before, more after) in order of closeness."""
-    allels = list(order.pos)
-    if headline is None or headline not in order.pos:
-        return allels[: min(len(allels), 3000)]
-    h = order[headline]
-    h_end = order.end(headline)
-    before = allels[max(0, h - 60) : h]
-    after = allels[h_end + 1 : h_end + 400]
-    # closeness: after the headline counts twice as near as before it
-    ranked = [(i, el) for i, el in enumerate(after)] + [
-        (2 * (len(before) - i), el) for i, el in enumerate(before)
-    ]
-    ranked.sort(key=lambda pair: pair[0])
-    return [el for _, el in ranked]
+    return [el for _, el in near(root, headline, before=60, after=400, before_weight=2)]
 
 
 def _innermost(el: HtmlElement, iso: str, lang: str | None) -> HtmlElement:
     """The deepest descendant of ``el`` that still prints the date ``iso``."""
     while True:
         for child in el:
-            if (
-                isinstance(child.tag, str)
-                and best_in_line(squash(child.text_content()), lang) == iso
-            ):
+            if isinstance(child.tag, str) and best_in_line(text_of(child), lang) == iso:
                 el = child
                 break
         else:
@@ -289,20 +274,20 @@ def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlEl
 
 
 def visible_dates(
-    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, order: Order
+    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None
 ) -> Iterator[tuple[str, str, HtmlElement]]:
     """Printed dates near the headline as ``(iso, line, element)``, nearest first."""
     seen: set[HtmlElement] = set()
-    for el in _window(root, order, headline):
+    for el in _window(root, headline):
         tag = el.tag
         is_time = tag == "time"
         ci = class_id(el)
         if not is_time and len(el) > 6:
             continue
         raw = el.text_content()
-        if len(raw) > 300:
+        if len(raw) > 300 or not (is_time or _DIGIT_RE.search(raw)):
             continue
-        text = squash(raw)
+        text = text_of(el)
         if not text and not is_time:
             continue
         iso = None
@@ -331,10 +316,9 @@ def visible_dates(
 
 def find_date(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None) -> Found:
     """The publication date as ISO 8601, with the visible date line when the page prints one."""
-    order = Order(root)
     trusted = meta.date or from_metadata(meta, root)
     visible = None
-    for iso, line, el in visible_dates(root, meta, headline, order):
+    for iso, line, el in visible_dates(root, meta, headline):
         if trusted is None or iso[:10] == trusted[:10]:
             visible = (iso, line, el)
             break

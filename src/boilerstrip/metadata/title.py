@@ -6,6 +6,7 @@ import re
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
@@ -15,6 +16,14 @@ from ._dom import class_id, in_foreign_zone, is_hidden, text_of
 _SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*(?:\||_|｜|︱)\s*")
 _HEADLINE_CLASS_RE = re.compile(
     r"headline|entry-title|post-title|article-title|(?:^|\s)title(?:\s|$)|tit_?view|news_?title|subject"
+)
+
+
+_HEADLINE_XPATH = etree.XPath(
+    "//*[@itemprop='headline'] | //*[(self::div or self::p or self::span or"
+    " self::strong or self::header) and (contains(@class, 'itle') or contains(@class, 'eadline')"
+    " or contains(@id, 'itle') or contains(@id, 'eadline') or contains(@class, 'tit')"
+    " or contains(@class, 'ubject') or contains(@class, 'TITLE') or contains(@class, 'HEADLINE'))]"
 )
 
 
@@ -82,6 +91,14 @@ def similarity(a: str, b: str) -> float:
     short, long_ = sorted((fa, fb), key=len)
     if short in long_:
         return 0.5 + 0.5 * len(short) / len(long_)
+    # cheap bound first: titles that share few character pairs are not alike
+    pairs_a = {fa[i : i + 2] for i in range(len(fa) - 1)}
+    pairs_b = {fb[i : i + 2] for i in range(len(fb) - 1)}
+    if not pairs_a or not pairs_b:
+        return 0.0
+    shared = len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
+    if shared < 0.5:
+        return shared / 2
     return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
 
 
@@ -107,32 +124,40 @@ def pick_title(
 
 
 def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
-    """The visible ``<h1>`` (or other heading) that matches the page title best."""
+    """The visible ``<h1>`` (or other heading) that matches the page title best.
+
+    Headings are tried first; elements marked as headlines by class, id or
+    ``itemprop`` only when no heading matches the title well.
+    """
     best: HtmlElement | None = None
     best_score = 0.0
     h1s: list[HtmlElement] = []
-    for el in root.iter("h1", "h2", "h3", "header", "div", "p", "span", "strong"):
-        tag = el.tag
-        if tag in ("div", "p", "span", "strong", "header"):
-            ci = class_id(el)
-            if not (el.get("itemprop") == "headline" or (ci and _HEADLINE_CLASS_RE.search(ci))):
+    for phase in (0, 1):
+        found = root.iter("h1", "h2", "h3") if phase == 0 else _HEADLINE_XPATH(root)
+        for el in found:
+            tag = el.tag
+            if phase == 1:
+                if tag in ("h1", "h2", "h3"):
+                    continue
+                ci = class_id(el)
+                if not (el.get("itemprop") == "headline" or (ci and _HEADLINE_CLASS_RE.search(ci))):
+                    continue
+                if len(el) > 3:
+                    continue
+            text = text_of(el)
+            if not text or len(text) > 400 or is_hidden(el):
                 continue
-            if len(el) > 3:
+            if tag == "h1":
+                h1s.append(el)
+            if not meta.title:
                 continue
-        text = text_of(el)
-        if not text or len(text) > 400 or is_hidden(el):
-            continue
-        if tag == "h1":
-            h1s.append(el)
-        if not meta.title:
-            continue
-        score = similarity(text, meta.title)
-        if tag != "h1":
-            score -= 0.05
-        if in_foreign_zone(el):
-            score -= 0.3
-        if score > best_score + 1e-9:
-            best, best_score = el, score
+            score = similarity(text, meta.title) - (0.0 if tag == "h1" else 0.05)
+            if score > best_score + 1e-9 and in_foreign_zone(el):
+                score -= 0.3
+            if score > best_score + 1e-9:
+                best, best_score = el, score
+        if best_score >= 0.85 or not meta.title:
+            break
     if best is not None and best_score >= 0.6:
         return best
     if not meta.title or best is None:
