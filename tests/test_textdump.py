@@ -17,7 +17,7 @@ from boilerstrip.pipeline import Pipeline
 from boilerstrip.textdump import TEXT_CLEANERS, TextPage, strip_text
 from boilerstrip.textdump.assemble import as_text
 from boilerstrip.textdump.captions import is_caption
-from boilerstrip.textdump.facts import parse_date
+from boilerstrip.textdump.dates import parse_date
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed-dump"
 
@@ -317,6 +317,7 @@ def test_not_captions(text: str) -> None:
         ("le 3 mars 2024", "2024-03-03"),
         ("3 de marzo de 2024", "2024-03-03"),
         ("Updated 03.03.2024", "2024-03-03"),
+        ("November 19, 2019 at 6:34 pm", "2019-11-19T18:34"),
     ],
 )
 def test_parse_date(line: str, iso: str) -> None:

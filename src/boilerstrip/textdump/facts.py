@@ -5,34 +5,9 @@ from __future__ import annotations
 import re
 
 from ..phrases import META_LABELS, phrase_regex
+from .dates import parse_date
 from .page import Line, TextPage
 
-_MONTHS = {
-    # en, de, fr, es (full and short forms) -> month number
-    **{m: n for n, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"], 1)},
-    **{m: n for n, m in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)},
-    "sept": 9,
-    **{m: n for n, m in enumerate(
-        ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-         "oktober", "november", "dezember"], 1)},
-    **{m: n for n, m in enumerate(
-        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-         "octobre", "novembre", "décembre"], 1)},
-    **{m: n for n, m in enumerate(
-        ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-         "octubre", "noviembre", "diciembre"], 1)},
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:[\sT,]+(?P<h>\d{1,2})[:시](?P<mi>\d{2}))?"
-_DATE_RES = [
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})(?:\s*[일日号])?" + _TIME),
-    re.compile(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
-    re.compile(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2})" + _TIME),
-]
 _BYLINE_RE = re.compile(
     r"^(?:(?:by|von|par|por|di|door|av|written by|text|autor|auteur|author)\s*[:：]?\s+\S"
     r"|.{1,40}(?:기자|특파원|선임기자|객원기자)(?:\s+\S+@\S+)?$"
@@ -40,24 +15,6 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE,
 )
 _LABEL = phrase_regex(META_LABELS)
-
-
-def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``)."""
-    for rx in _DATE_RES:
-        m = rx.search(text)
-        if not m:
-            continue
-        g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mn") or "").lower().rstrip("."), 0)
-        day, year = int(g["d"]), int(g["y"])
-        if not (1 <= month <= 12 and 1 <= day <= 31):
-            continue
-        out = f"{year:04d}-{month:02d}-{day:02d}"
-        if g.get("h") and g.get("mi") and int(g["h"]) < 24 and int(g["mi"]) < 60:
-            out += f"T{int(g['h']):02d}:{g['mi']}"
-        return out
-    return None
 
 
 def _is_date_line(ln: Line) -> bool:

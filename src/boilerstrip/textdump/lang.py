@@ -23,6 +23,7 @@ def guess_lang(text: str) -> str | None:
     """``ko``/``ja``/``zh`` from the script, else the language whose function words are commonest."""
     if not text:
         return None
+    text = text[:5000]
     letters = sum(1 for c in text if c.isalpha())
     if letters and cjk_count(text) * 2 >= letters:
         if _HANGUL_RE.search(text):
@@ -30,7 +31,7 @@ def guess_lang(text: str) -> str | None:
         if _KANA_RE.search(text):
             return "ja"
         return "zh"
-    words = [w.lower() for w in _WORD_RE.findall(text[:20000])]
+    words = [w.lower() for w in _WORD_RE.findall(text)]
     if len(words) < 5:
         return None
     votes = {lang: sum(1 for w in words if w in fw) for lang, fw in _FUNCTION_WORDS.items()}

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..article import Drop
 from ..textutil import preview, squash, weight
+from .dates import AGO_RE, parse_date
 
 # A list marker at the start of a line: "*", "•", "-", "·", "◦", "▪", "►", "»", "1." ...
 _BULLET_RE = re.compile(r"^(?:[*•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
@@ -34,15 +36,15 @@ class Line:
     alive: bool = True
     role: str = ""
 
-    @property
+    @cached_property
     def weight(self) -> int:
         return int(weight(self.text))
 
-    @property
+    @cached_property
     def ends_sentence(self) -> bool:
         return bool(_END_RE.search(self.text))
 
-    @property
+    @cached_property
     def is_prose(self) -> bool:
         """Reads like running text: long enough and punctuated like sentences."""
         w = self.weight
@@ -52,6 +54,15 @@ class Line:
             return True
         marks = len(_INNER_PUNCT_RE.findall(self.text))
         return w >= 15 and (marks >= 2 or (w >= 25 and marks >= 1))
+
+    @cached_property
+    def is_timestamp(self) -> bool:
+        """A short line that is mostly a date or a relative time: the mark of a list of items."""
+        return (
+            self.weight <= 10
+            and not self.ends_sentence
+            and bool(AGO_RE.search(self.text) or parse_date(self.text))
+        )
 
     @property
     def span(self) -> str:

@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from ..facts import parse_date
 from ..page import Line, TextPage
 
-# "2 days ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "3시간 전", "2時間前", "5分钟前"
-_AGO_RE = re.compile(
-    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\bvor\s+\d+\s+\w+|\bil y a\s+\d+|\bhace\s+\d+"
-    r"|\d+\s*(?:분|시간|일|주|개월)\s*전|\d+\s*(?:分|時間|日|週間|か月)前|\d+\s*(?:分钟|小时|天|周)前"
-    r"|^(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|어제|오늘|昨日|今日|昨天|今天)\b",
-    re.IGNORECASE,
-)
 _STAMP_COST = 10.0
-
-
-def is_timestamp(ln: Line) -> bool:
-    """A short line that is mostly a date or a relative time: the mark of a list of items."""
-    return ln.weight <= 10 and not ln.ends_sentence and bool(_AGO_RE.search(ln.text) or parse_date(ln.text))
 
 
 def line_score(ln: Line) -> float:
@@ -32,7 +16,7 @@ def line_score(ln: Line) -> float:
     date or "2 hours ago" costs most: it stamps each item of a teaser list or a thread.
     """
     w = ln.weight
-    if is_timestamp(ln):
+    if ln.is_timestamp:
         return -_STAMP_COST
     if ln.is_prose:
         return w * (0.6 if ln.bullet else 1.0)

@@ -6,7 +6,7 @@ import re
 
 from ...phrases import COMMENT_NOUNS, phrase_regex
 from ..page import TextPage
-from .body_region import best_region, is_timestamp, line_score
+from .body_region import best_region, line_score
 
 _NOUN_RE = phrase_regex(COMMENT_NOUNS, whole=False)
 # "jdoe says:", "Anna schreibt:", "Pierre a écrit :" — the signature over each comment.
@@ -67,7 +67,7 @@ def comment_threads(page: TextPage) -> None:
         score = _region_score(page, before)
         if score < _MIN_ARTICLE_SCORE:
             continue
-        stamped = sum(1 for j in after[:_THREAD_LOOKAHEAD] if is_timestamp(lines[j]))
+        stamped = sum(1 for j in after[:_THREAD_LOOKAHEAD] if lines[j].is_timestamp)
         if stamped >= _THREAD_STAMPS or score >= 0.5 * _region_score(page, after):
             page.drop(range(i, len(lines)), f"comment section from {ln.text[:30]!r}")
             return

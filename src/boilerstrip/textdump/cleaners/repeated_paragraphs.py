@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ...textutil import fold
 from ..captions import credit_key, is_caption
 from ..page import TextPage
@@ -21,6 +23,32 @@ def _similar(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y))
 
 
+def _containers(order: list[int], keys: dict[int, str]) -> dict[int, list[int]]:
+    """For each line, the other lines whose folded text contains its own.
+
+    All keys are joined into one string and searched with ``str.find``, so the
+    quadratic comparison runs in C rather than in a Python loop.
+    """
+    joined = "\x00".join(keys[i] for i in order)
+    starts: list[int] = []
+    pos = 0
+    for i in order:
+        starts.append(pos)
+        pos += len(keys[i]) + 1
+    out: dict[int, list[int]] = {}
+    for i in order:
+        key, found = keys[i], []
+        at = joined.find(key)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            j = order[k]
+            if j != i:
+                found.append(j)
+            at = joined.find(key, starts[k] + len(keys[j]) + 1)
+        out[i] = found
+    return out
+
+
 def repeated_paragraphs(page: TextPage) -> None:
     """Drop paragraphs that repeat another one, keeping the fuller copy once.
 
@@ -35,10 +63,7 @@ def repeated_paragraphs(page: TextPage) -> None:
     keys = {i: fold(page.lines[i].text) for i in alive}
     long = [i for i in alive if len(keys[i]) >= _MIN_FOLDED]
     # Every line that has a copy at least as full elsewhere, and those copies.
-    copies: dict[int, list[int]] = {
-        i: [j for j in long if j != i and len(keys[j]) >= len(keys[i]) and keys[i] in keys[j]]
-        for i in long
-    }
+    copies = _containers(long, keys)
     repeats = {i for i, js in copies.items() if js}
     where = {i: k for k, i in enumerate(alive)}
 
