@@ -93,6 +93,7 @@ def _profile(tool: Tool, loaded: list[datasets.Dataset]) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     started = dt.datetime.now(dt.UTC)
     t0 = time.perf_counter()
+    load_at_start = report.load_average()
     loaded = _load_datasets(_csv(args.datasets), args.limit)
     names = _csv(args.tools)
     tools = by_names(names)
@@ -101,7 +102,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     sp = None if args.no_speed else speed.measure(loaded, runs, tool_names)
     extra = [] if args.no_hooks else _hook_sections(loaded)
     command = "python -m benchmarks " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    text = report.render(runs, tools, command.strip(), sp, extra, started, time.perf_counter() - t0)
+    elapsed = time.perf_counter() - t0
+    text = report.render(runs, tools, command.strip(), sp, extra, started, elapsed, load_at_start)
     Path(args.output).write_text(text, encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     if args.profile:

@@ -19,6 +19,14 @@ def machine() -> str:
     return f"{platform.platform()}, {cpu}, {os.cpu_count()} cores"
 
 
+def load_average() -> str:
+    """The 1-minute load average now: timings from a busy machine are not comparable."""
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except (OSError, AttributeError):
+        return "unknown"
+
+
 def _f(x: float | None, digits: int = 3) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
 
@@ -117,7 +125,7 @@ def speed_section(sp: SpeedReport) -> list[str]:
             rows.append([f"`{label}`", _f(s, 3) if s is not None else f"failed: {note}", ratio])
         lines += [
             f"Cold start, one page from the shell ({sp.cold_page}), median wall time of 5 runs "
-            "after one warm-up run:",
+            "after one warm-up round, the commands taking turns:",
             "",
             *_table(["command", "seconds", "× trafilatura CLI"], rows),
             "",
@@ -159,7 +167,8 @@ def speed_section(sp: SpeedReport) -> list[str]:
                  f"{base_kb / 1024:.0f}", f"{peak_kb / 1024:.0f}", f"{growth:.1f}×"]
             )  # fmt: skip
         lines += [
-            "Peak memory of one page in a fresh process (`ru_maxrss`):",
+            "Peak memory of one page in a fresh process (`VmHWM`, the peak resident set; "
+            "*after import* is measured with the page's bytes read, before extraction):",
             "",
             *_table(
                 [
@@ -201,6 +210,89 @@ def generic_rows(title: str, rows: list[dict[str, Any]]) -> list[str]:
     return [f"## {title}", "", *_table(keys, body), ""]
 
 
+def _mark(ok: bool | None) -> str:
+    return "—" if ok is None else ("met" if ok else "**not met**")
+
+
+def targets_section(runs: list[ToolRun], sp: SpeedReport | None) -> list[str]:
+    """Issue 3's and issue 8's targets for boilerstrip, each against its measured value."""
+    ours = {r.dataset: r for r in runs if r.tool == "boilerstrip" and r.missing is None}
+    ref = {r.dataset: r for r in runs if r.tool == REFERENCE and r.missing is None}
+    if not ours:
+        return []
+    rows: list[list[str]] = []
+    aeb, moz = ours.get("scrapinghub-aeb"), ours.get("mozilla-readability")
+    if aeb:
+        f1 = aeb.corpus.f1
+        rows.append(["scrapinghub-aeb body F1 ≥ 0.975", f"{f1:.3f}", _mark(f1 >= 0.975)])
+    if moz and "mozilla-readability" in ref:
+        f1, rf1 = moz.corpus.f1, ref["mozilla-readability"].corpus.f1
+        rows.append(
+            [f"mozilla-readability body F1 ≥ {REFERENCE} + 0.02 ({rf1 + 0.02:.3f})", f"{f1:.3f}",
+             _mark(f1 >= rf1 + 0.02)]
+        )  # fmt: skip
+    if moz and moz.byline_pages:
+        acc = moz.byline_hits / moz.byline_pages
+        rows.append(
+            ["mozilla-readability byline accuracy ≥ 0.90", f"{acc:.3f}", _mark(acc >= 0.90)]
+        )
+    for ds, run in ours.items():
+        if ds in ref:
+            c, rc = run.corpus, ref[ds].corpus
+            ok = c.precision >= rc.precision and c.recall >= rc.recall
+            rows.append(
+                [f"{ds}: precision and recall ≥ {REFERENCE}'s ({rc.precision:.3f} / {rc.recall:.3f})",
+                 f"{c.precision:.3f} / {c.recall:.3f}", _mark(ok)]
+            )  # fmt: skip
+    if sp is not None:
+        floor = {t: (ms, x) for t, ms, x in sp.floor}
+        if "boilerstrip" in floor and REFERENCE in floor:
+            ratio = floor["boilerstrip"][0] / floor[REFERENCE][0]
+            rows.append(
+                [
+                    f"median ms/page ≤ 0.75× {REFERENCE} (all pages)",
+                    f"{ratio:.2f}×",
+                    _mark(ratio <= 0.75),
+                ]
+            )
+        if "boilerstrip" in floor:
+            x = floor["boilerstrip"][1]
+            rows.append(["median ms/page ≤ 8× lxml parse", f"{x:.1f}×", _mark(x <= 8)])
+        cold = {label: sec for label, sec, _ in sp.cold}
+        ours_s, ref_s = cold.get("boilerstrip page.html"), cold.get("trafilatura < page.html")
+        if ours_s and ref_s:
+            rows.append(
+                ["cold start ≤ 0.5× `trafilatura < page.html`", f"{ours_s / ref_s:.2f}×",
+                 _mark(ours_s / ref_s <= 0.5)]
+            )  # fmt: skip
+        per_mb = [
+            ms / (size / 1e6)
+            for t, size, ms, _ in sp.scaling
+            if t == "boilerstrip" and ms is not None
+        ]
+        if len(per_mb) >= 2:
+            growth = per_mb[-1] / per_mb[0]
+            rows.append(
+                ["linear cost: ms/MB at the largest page ≤ 1.5× the smallest's", f"{growth:.2f}×",
+                 _mark(growth <= 1.5)]
+            )  # fmt: skip
+        for m in sp.memory:
+            if m["tool"] == "boilerstrip" and "peak_kb" in m:
+                size_kb = int(m["size"]) / 1024  # type: ignore[call-overload]
+                base, peak = int(m["base_kb"]), int(m["peak_kb"])  # type: ignore[call-overload]
+                limit = base + 10 * size_kb
+                rows.append(
+                    [f"peak memory ≤ 10× page + baseline ({m['page']})",
+                     f"{peak / 1024:.0f} MB (limit {limit / 1024:.0f} MB)", _mark(peak <= limit)]
+                )  # fmt: skip
+    return [
+        "## Targets (issues 3 and 8)",
+        "",
+        *_table(["target", "boilerstrip", ""], rows),
+        "",
+    ]
+
+
 def render(
     runs: list[ToolRun],
     tools: list[Tool],
@@ -209,6 +301,7 @@ def render(
     extra: list[list[str]] | None = None,
     started: dt.datetime | None = None,
     elapsed_s: float | None = None,
+    load_at_start: str | None = None,
 ) -> str:
     when = (started or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     versions = ", ".join(f"{t.name} {t.version or 'not installed'}" for t in tools)
@@ -220,7 +313,8 @@ def render(
         f"Generated by `{command}` on {when}"
         + (f" (run took {elapsed_s:.0f} s)." if elapsed_s else "."),
         "",
-        f"- Machine: {machine()}",
+        f"- Machine: {machine()}; load average {load_at_start or '?'} at the start, "
+        f"{load_average()} at the end (timings are only comparable on an idle machine)",
         f"- Python: {sys.version.split()[0]} ({platform.python_implementation()})",
         f"- Tools: {versions}",
         "",
@@ -235,6 +329,9 @@ def render(
         "",
         *quality_section(runs),
     ]
+    lines[lines.index("## Article body") : lines.index("## Article body")] = targets_section(
+        runs, speed
+    )
     lines += extras_section(runs)
     for block in extra or []:
         lines += block

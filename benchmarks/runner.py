@@ -94,11 +94,17 @@ def run_tool(
         return run
     if dataset.pages:
         _call(tool, pages_html[0], dataset.pages[0].url)  # warm-up, untimed
+    # Earlier tools' results stay alive; freeze them so the collector's passes do not
+    # make later tools pay for scanning them.
     gc.collect()
-    for page, html in zip(dataset.pages, pages_html, strict=True):
-        ms, out, err = _call(tool, html, page.url)
-        score = metric.score_page(page.body, out.text if out else "")
-        run.results.append(PageResult(page, ms, out, err, score))
+    gc.freeze()
+    try:
+        for page, html in zip(dataset.pages, pages_html, strict=True):
+            ms, out, err = _call(tool, html, page.url)
+            score = metric.score_page(page.body, out.text if out else "")
+            run.results.append(PageResult(page, ms, out, err, score))
+    finally:
+        gc.unfreeze()
     _score_extras(tool, run, pages_html)
     c = run.corpus
     progress(

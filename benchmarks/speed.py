@@ -108,47 +108,71 @@ def _script(name: str) -> Path | None:
     return Path(found) if found else None
 
 
-def _wall(cmd: list[str], stdin_path: Path | None, runs: int) -> tuple[float | None, str]:
-    """Median wall seconds of ``cmd`` over ``runs`` (after one warm-up run)."""
-    times = []
+def _run_once(cmd: list[str], stdin_path: Path | None) -> tuple[float | None, str]:
+    stdin = stdin_path.open("rb") if stdin_path else None
+    try:
+        start = time.perf_counter()
+        proc = subprocess.run(
+            cmd,
+            stdin=stdin or subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+        elapsed = time.perf_counter() - start
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"{type(exc).__name__}: {exc}"
+    finally:
+        if stdin:
+            stdin.close()
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        return None, f"exit {proc.returncode}: {err[-1] if err else ''}"[:200]
+    return elapsed, ""
+
+
+def wall_times(
+    commands: list[tuple[str, list[str], Path | None]], runs: int
+) -> list[tuple[str, float | None, str]]:
+    """Median wall seconds of each command over ``runs``, after one warm-up round.
+
+    The commands take turns in each round, so a change in the machine's load touches
+    them all alike. A command that fails once is reported failed.
+    """
+    times: dict[str, list[float]] = {label: [] for label, _, _ in commands}
+    failed: dict[str, str] = {}
     for i in range(runs + 1):
-        stdin = stdin_path.open("rb") if stdin_path else subprocess.DEVNULL
-        try:
-            start = time.perf_counter()
-            proc = subprocess.run(
-                cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=120
-            )
-            elapsed = time.perf_counter() - start
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return None, f"{type(exc).__name__}: {exc}"
-        finally:
-            if stdin_path:
-                stdin.close()  # type: ignore[union-attr]
-        if proc.returncode != 0:
-            err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            return None, f"exit {proc.returncode}: {err[-1] if err else ''}"[:200]
-        if i:
-            times.append(elapsed)
-    return statistics.median(times), ""
+        for label, cmd, stdin in commands:
+            if label in failed:
+                continue
+            sec, note = _run_once(cmd, stdin)
+            if sec is None:
+                failed[label] = note
+            elif i:
+                times[label].append(sec)
+    return [
+        (label, None, failed[label])
+        if label in failed
+        else (label, statistics.median(times[label]), "")
+        for label, _, _ in commands
+    ]
 
 
 def cold_start(report: SpeedReport, page: BenchPage, runs: int = 5) -> None:
     report.cold_page = f"{page_label(page)}, {page.size / 1024:.0f} KB"
     py = sys.executable
-    report.cold.append(
-        ("python -c pass (interpreter alone)", *_wall([py, "-c", "pass"], None, runs))
-    )
-    report.cold.append(
-        (
-            "boilerstrip page.html",
-            *_wall([py, "-m", "boilerstrip", str(page.html_path)], None, runs),
-        )
-    )
+    commands: list[tuple[str, list[str], Path | None]] = [
+        ("python -c pass (interpreter alone)", [py, "-c", "pass"], None),
+        ("python -c 'import boilerstrip'", [py, "-c", "import boilerstrip"], None),
+        ("python -c 'import trafilatura'", [py, "-c", "import trafilatura"], None),
+        ("boilerstrip page.html", [py, "-m", "boilerstrip", str(page.html_path)], None),
+    ]
     traf = _script("trafilatura")
+    if traf is not None:
+        commands.append(("trafilatura < page.html", [str(traf)], page.html_path))
+    report.cold.extend(wall_times(commands, runs))
     if traf is None:
         report.cold.append(("trafilatura < page.html", None, "trafilatura CLI not installed"))
-    else:
-        report.cold.append(("trafilatura < page.html", *_wall([str(traf)], page.html_path, runs)))
 
 
 # --- scaling --------------------------------------------------------------------------
