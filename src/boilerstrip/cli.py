@@ -77,11 +77,41 @@ def stripping_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def rule_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """User rules (``--drop``, ``--keep``, ``--rules``) and the visual explain page."""
+    decorators = [
+        click.option("--drop", multiple=True, metavar="SELECTOR",
+                     help="Drop what this CSS selector (or 'xpath:EXPR') matches (repeatable)."),
+        click.option("--keep", multiple=True, metavar="SELECTOR",
+                     help="Keep what this selector matches, whatever the cleaners say (repeatable)."),
+        click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=str),
+                     metavar="FILE.toml", help="Rules by site: drop, keep, byline, date, caption."),
+        click.option("--no-user-rules", is_flag=True,
+                     help="Do not read the user's rules file (~/.config/boilerstrip/rules.toml)."),
+        click.option("--explain-html", type=click.Path(dir_okay=False, path_type=str), metavar="FILE",
+                     help="Write the page with every kept and dropped block outlined and labelled."),
+    ]
+    for deco in reversed(decorators):
+        fn = deco(fn)
+    return fn
+
+
+def _rule_values(steer: dict[str, Any]) -> dict[str, Any]:
+    """The Options fields of the rule options (``explain_html`` is handled by the command)."""
+    return {
+        "drop": tuple(steer.get("drop") or ()),
+        "keep": tuple(steer.get("keep") or ()),
+        "rules_file": steer.get("rules_file"),
+        "user_rules": not steer.get("no_user_rules"),
+    }
+
+
 @main.command("strip")
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Output file (one page) or directory (batch).")
 @stripping_options
+@rule_options
 @click.option("--explain", is_flag=True, help="Print every dropped block and the cleaner behind it on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or diagnostics on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
@@ -97,6 +127,7 @@ def strip_command(
     explain: bool,
     quiet: bool,
     debug: bool,
+    **steer: Any,
 ) -> None:
     """Strip one page (a file, '-' or stdin) or a batch of pages."""
     err = Console(stderr=True, quiet=quiet)
@@ -107,13 +138,15 @@ def strip_command(
             disable=_split_names(disable),
             only=_split_names(only),
             explain=explain,
+            **_rule_values(steer),
         )
         if not inputs:
             if sys.stdin.isatty():
                 raise UsageError("no input: give a file, a directory, or '-' / a pipe for stdin")
             inputs = ("-",)
         if len(inputs) == 1 and not Path(inputs[0]).is_dir():
-            code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err)
+            code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err,
+                              explain_html=steer.get("explain_html"))
         else:
             raise UsageError("several inputs or a directory need batch mode, which is not available yet")
     except BoilerstripError as exc:
@@ -131,12 +164,15 @@ def _build_options(**values: Any) -> Any:
     return Options.build(**values)
 
 
-def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, err: Console) -> int:
+def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, err: Console,
+               explain_html: str | None = None) -> int:
     from .core import strip
     from .loading import read_source
     from .render import render
 
     data = read_source(None if source == "-" else source)
+    if explain_html:
+        _write_explain_html(explain_html, data, url=url, options=options, source=source, err=err)
     article = strip(data, url=url, options=options)
     if options.explain:
         from .explain import print_explanation
@@ -171,3 +207,32 @@ def cleaners_command() -> None:
 
     for cleaner in default_pipeline():
         click.echo(f"{cleaner.name:<22} {cleaner.kind:<5} {cleaner.summary}")
+
+
+def _write_explain_html(path: str, data: bytes, *, url: str | None, options: Any, source: str,
+                        err: Console) -> None:
+    """Write the explain page before stripping, so a page with no article still gets one."""
+    from .explain_html import explain_html
+    from .outputs import write_new
+
+    write_new(Path(path), explain_html(data, url=url, options=options), inputs=[source])
+    err.print(f"explain page written to {path}", highlight=False, soft_wrap=True)
+
+
+@main.group("rules")
+def rules_group() -> None:
+    """User rules: selectors by site that drop, keep, or point at byline, date and captions."""
+
+
+@rules_group.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=str))
+def rules_check_command(file: str) -> None:
+    """Validate a rules file; an error names the file, the site and the key (exit code 2)."""
+    from .rules import RULE_KEYS, load_rules
+
+    try:
+        rules = load_rules(file)
+    except BoilerstripError as exc:
+        _fail(Console(stderr=True), exc.message, exc.exit_code)
+    selectors = sum(len(getattr(site, key)) for site in rules.sites for key in RULE_KEYS)
+    click.echo(f"ok: {file}: {len(rules.sites)} site(s), {selectors} selector(s)")
