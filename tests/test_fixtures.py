@@ -191,11 +191,11 @@ def test_fixture_golden(fixture: Path, regen_goldens: bool) -> None:
     golden = fixture / "expected.txt"
     text = article_of(fixture.name).text
     if regen_goldens:
-        golden.write_text(text, encoding="utf-8", newline="")
+        golden.write_bytes(text.encode("utf-8"))
         return
     if not golden.exists():
         pytest.fail(f"{golden} is missing: run `pytest --regen-goldens` and review the result")
-    want = golden.read_text(encoding="utf-8", newline="")
+    want = golden.read_bytes().decode("utf-8")
     if text != want:
         diff = difflib.unified_diff(
             want.splitlines(keepends=True),
