@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from . import metadata
-from .article import Article
+from .article import Article, Block
 from .errors import NoArticle
 from .extract.blocks import build_blocks
 from .loading import decode, sniff_format
@@ -75,6 +75,7 @@ def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline
     title = page.meta.headline or page.meta.title
     main = page.article_root()
     blocks = build_blocks(main, title=title)
+    blocks = _prefer_declared_body(blocks, page)
     if not any(b.kind != "caption" for b in blocks):
         raise NoArticle("no article found: nothing article-like is left after cleaning")
     return Article(
@@ -89,3 +90,19 @@ def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline
         byline_line=page.byline_line,
         date_line=page.date_line,
     )
+
+
+# A page whose visible body is this much shorter than its JSON-LD ``articleBody`` renders
+# the article with a script: the declared body is the article.
+_DECLARED_BODY_RATIO = 3
+
+
+def _prefer_declared_body(blocks: list[Block], page: Page) -> list[Block]:
+    declared = metadata.jsonld.first(page.meta.jsonld, "articleBody")
+    if not isinstance(declared, str) or not declared.strip():
+        return blocks
+    shown = sum(len(b.text) for b in blocks if b.kind != "caption")
+    if shown * _DECLARED_BODY_RATIO >= len(declared):
+        return blocks
+    paragraphs = [" ".join(p.split()) for p in declared.splitlines()]
+    return [b for b in blocks if b.kind == "caption"] + [Block("paragraph", p) for p in paragraphs if p]

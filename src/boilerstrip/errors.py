@@ -66,3 +66,7 @@ class Timeout(BoilerstripError):
     """A page took longer than the allowed time."""
 
     exit_code = 5
+
+
+class InputTooLarge(InputError):
+    """The input, or what it decompresses to, is larger than the size limit (200 MB)."""

@@ -30,7 +30,7 @@ from typing import BinaryIO, Literal
 
 import charset_normalizer
 
-from .errors import EmptyInput, InputError, InputUnreadable, InvalidOptions, NotHtml
+from .errors import EmptyInput, InputTooLarge, InputUnreadable, InvalidOptions, NotHtml
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 """Largest input read from a file or stdin, and largest size a gzip stream may inflate to."""
@@ -45,10 +45,6 @@ _CHUNK = 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 
 Source = Literal["override", "bom", "declared", "detected", "default"]
-
-
-class InputTooLarge(InputError):
-    """The input, or what it decompresses to, is larger than :data:`MAX_INPUT_BYTES`."""
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ AI_SUMMARY = (
 ADS = (
     "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
     "광고", "애드", "스폰서",
-    "広告", "スポンサー", "pr",
+    "広告", "スポンサー", "スポンサーリンク", "pr",
     "广告", "推广", "赞助",
     "anzeige", "werbung", "gesponsert",
     "publicité", "sponsorisé",

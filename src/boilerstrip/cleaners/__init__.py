@@ -16,7 +16,9 @@ from .byline_date import byline_date
 from .comments import comments
 from .consent import consent_banners
 from .copyright import copyright_notices
+from .counters import counters
 from .duplicates import duplicates
+from .editor_credits import editor_credits
 from .hidden import hidden_elements
 from .image_ui import image_ui
 from .link_lists import link_lists
@@ -45,6 +47,8 @@ HTML_CLEANERS: list[Cleaner] = [
     Cleaner("newsletter_boxes", newsletter_boxes),
     Cleaner("copyright_notices", copyright_notices),
     Cleaner("image_ui", image_ui),
+    Cleaner("counters", counters),
+    Cleaner("editor_credits", editor_credits),
     Cleaner("ai_summary", ai_summary),
     Cleaner("author_boxes", author_boxes),
     Cleaner("byline_date", byline_date),

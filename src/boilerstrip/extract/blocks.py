@@ -61,6 +61,10 @@ class _Builder:
         elif tag in ("ul", "ol") and not _has_blocks(el, deep=True):
             self.flush()
             self.list_block(el)
+        elif tag == "table" and _is_photo_table(el):
+            self.flush()
+            for cell in el.iter("td", "th", "caption"):
+                self.add(Block("caption", squash(cell.text_content())))
         elif tag == "table" and not _is_layout_table(el):
             self.flush()
             self.table_block(el)
@@ -127,6 +131,16 @@ def _inline_text(el: HtmlElement) -> str:
 def _has_blocks(el: HtmlElement, *, deep: bool) -> bool:
     nodes = el.iterdescendants() if deep else iter(el)
     return any(isinstance(n.tag, str) and n.tag in _BLOCK_TAGS and n.tag not in ("li",) for n in nodes)
+
+
+def _is_photo_table(el: HtmlElement) -> bool:
+    """A table that frames a picture and its caption (common on older news sites)."""
+    if el.find(".//img") is None:
+        return False
+    cells = [c for c in el.iter("td", "th") if squash(c.text_content())]
+    return 0 < len(cells) <= 2 and all(
+        is_caption_element(c) or looks_like_caption(squash(c.text_content())) for c in cells
+    )
 
 
 def _is_layout_table(el: HtmlElement) -> bool:
