@@ -7,17 +7,22 @@ from ..page import Line, TextPage
 _STAMP_COST = 10.0
 
 
-def line_score(ln: Line) -> float:
+def line_score(ln: Line, indent: int | None = None) -> float:
     """What a line adds to a region: its weight when it reads as prose, a cost otherwise.
 
     Prose counts by its weight; anything else (links, headlines of other stories, menu
     leftovers) costs a little more the longer it is, so that long teaser lists outweigh
     the sub-headlines and captions that sit between an article's paragraphs. A bare
     date or "2 hours ago" costs most: it stamps each item of a teaser list or a thread.
+    With ``indent`` given, prose at another indentation (another container of the
+    layout; list items may sit deeper) costs like any other line.
     """
     w = ln.weight
     if ln.is_timestamp:
         return -_STAMP_COST
+    if ln.is_prose and indent is not None and abs(ln.indent - indent) > 1:
+        if not (ln.bullet and ln.indent > indent):
+            return -(1.5 + 0.5 * w)
     if ln.is_prose:
         return w * (0.6 if ln.bullet else 1.0)
     return -(1.5 + 0.5 * w) * (1.3 if ln.bullet else 1.0)
@@ -36,7 +41,7 @@ def best_region(scores: list[float]) -> tuple[int, int]:
     return best_lo, best_hi
 
 
-_DECK_LINES = 8
+_DECK_LINES = 12
 
 
 def _with_deck(page: TextPage, alive: list[int], lo: int) -> int:
@@ -55,20 +60,43 @@ def _with_deck(page: TextPage, alive: list[int], lo: int) -> int:
     return lo
 
 
+def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
+    """The best region over all indentations of prose, each tried as the article's own.
+
+    Layout dumps (inscriptis, lynx) indent each container of the page by its depth: an
+    article's paragraphs share one indentation while teaser lists, comments and
+    sidebars sit at others. Counting only prose at one indentation as article, and
+    taking the indentation whose best region is strongest, keeps neighbouring prose
+    of other containers out. A dump without indentation has one candidate.
+    """
+    lines = page.lines
+    indents = sorted({lines[i].indent for i in alive if lines[i].is_prose and not lines[i].bullet})
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    for d in indents or [0]:
+        scores = [0.0 if lines[i].role else line_score(lines[i], d) for i in alive]
+        lo, hi = best_region(scores)
+        total = sum(scores[lo:hi])
+        if total > best[0]:
+            best = (total, lo, hi)
+    return best[1], best[2]
+
+
 def body_region(page: TextPage) -> None:
     """Drop lines outside the article's region (navigation, sidebars, footers).
 
     After the word-based cleaners, the article is the stretch of the dump where prose
     outweighs everything else: each line scores its weight when it reads as running
     text and a cost otherwise, and the stretch with the largest total wins (the body
-    text extraction idea of Finn et al., over lines instead of tags). Lines before and
-    after it go; the title, byline and date lines found beforehand stay.
+    text extraction idea of Finn et al., over lines instead of tags). Only prose at
+    one indentation counts, the one giving the strongest region, since layout dumps
+    indent each container of the page differently. Sub-headlines between the byline
+    or date and that region are kept with it. Lines before and after go; the title,
+    byline and date lines found beforehand stay.
     """
     alive = page.alive()
     if not alive:
         return
-    scores = [0.0 if page.lines[i].role else line_score(page.lines[i]) for i in alive]
-    lo, hi = best_region(scores)
+    lo, hi = _best_container_region(page, alive)
     if hi <= lo:
         return
     lo = _with_deck(page, alive, lo)
