@@ -161,3 +161,25 @@ def contains(haystack: str, needle: str) -> bool:
     """Whether normalised ``needle`` occurs in normalised ``haystack`` on token boundaries."""
     n = normalise(needle)
     return bool(n) and f" {n} " in f" {normalise(haystack)} "
+
+
+def f1_interval(pages: Sequence[PageScore], n: int = 1000, seed: int = 0) -> float:
+    """Half-width of the 95% bootstrap interval of the corpus F1 (1.96 standard deviations).
+
+    Pages are resampled with replacement ``n`` times, as the benchmark's ``evaluate.py``
+    does for its ± figures; the seed is fixed so that a report can be regenerated.
+    """
+    import random
+    import statistics
+
+    if len(pages) < 2:
+        return 0.0
+    rng = random.Random(seed)
+    k = len(pages)
+    values = [score_corpus(rng.choices(pages, k=k)).f1 for _ in range(n)]
+    return 1.96 * statistics.stdev(values)
+
+
+def oracle(per_tool: Sequence[Sequence[PageScore]]) -> list[PageScore]:
+    """Per page, the score of whichever tool did best on it (by page F1)."""
+    return [max(scores, key=lambda s: s.f1) for scores in zip(*per_tool, strict=True)]

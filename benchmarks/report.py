@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from . import metric
 from .runner import ToolRun
 from .speed import SpeedReport
 from .tools import REFERENCE, Tool
@@ -59,9 +60,17 @@ def quality_section(runs: list[ToolRun]) -> list[str]:
             c = r.corpus
             ratio = f"{r.median_ms / ref_ms:.2f}×" if ref_ms and r.median_ms is not None else "—"
             failed = f"{r.failed}" + (f" ({r.errors} errors)" if r.errors else "")
+            ci = metric.f1_interval([x.score for x in r.results])
             rows.append(
-                [_label(r), _f(c.precision), _f(c.recall), f"**{c.f1:.3f}**", failed,
+                [_label(r), _f(c.precision), _f(c.recall), f"**{c.f1:.3f}** ± {ci:.3f}", failed,
                  _f(r.median_ms, 1), ratio]
+            )  # fmt: skip
+        ran = [r for r in ds_runs if r.missing is None and r.results]
+        if len(ran) > 1:
+            best = metric.score_corpus(metric.oracle([[x.score for x in r.results] for r in ran]))
+            rows.append(
+                [f"*per-page best of these {len(ran)} (an oracle)*", _f(best.precision),
+                 _f(best.recall), f"{best.f1:.3f}", "", "", ""]
             )  # fmt: skip
         lines += [f"### {ds} ({pages} pages)", ""]
         lines += _table(
@@ -322,7 +331,8 @@ def render(
         "",
         'The article-extraction-benchmark metric: 4-token shingles of `re.findall(r"\\w+")`, '
         "per-page precision and recall of the normalised tp/fp/fn, corpus precision and recall "
-        "the means over pages, F1 of the two means. Boilerstrip is scored on its `body` blocks "
+        "the means over pages, F1 of the two means; ± is the 95% bootstrap interval over pages "
+        "(1000 resamples, seed 0). Boilerstrip is scored on its `body` blocks "
         "(no captions, byline or comments). *failed* = pages with an exception or empty output. "
         "Times: `time.perf_counter` around the one extraction call per page, same pages in the "
         "same order for every tool, one untimed warm-up call per tool first.",

@@ -213,3 +213,10 @@ def test_page_language_and_html_to_text() -> None:
     assert page_language(b"<html>") is None
     assert html_to_text("<div><p>One</p><p>Two<br>three</p></div>") == "One\nTwo\nthree"
     assert html_to_text("") == ""
+
+
+def test_oracle_and_interval() -> None:
+    good, bad = metric.score_page(TEXT, TEXT), metric.score_page(TEXT, "")
+    assert metric.oracle([[good, bad], [bad, good]]) == [good, good]
+    assert metric.f1_interval([good, good, good]) == 0.0
+    assert metric.f1_interval([good, bad, good, bad]) > 0.0
