@@ -7,8 +7,8 @@ import re
 from lxml.html import HtmlElement
 
 from ..page import Page
-from .link_lists import link_density
 from ._match import by_class, class_pattern
+from .link_lists import link_density
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Screen-reader-only text is mostly control labels ("Share on Facebook", "Skip to content").

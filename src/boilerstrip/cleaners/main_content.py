@@ -90,12 +90,28 @@ def _beside_headline(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
             continue
         if not after_head or not isinstance(el.tag, str) or _inside(el, [head, *out]):
             continue
-        if el.tag == "figure" or is_caption_element(el) or el.tag in _LEAD_TAGS and page.size(el) >= 10 and link_density(page, el)[0] < 0.3:
+        if el.tag == "figure" or is_caption_element(el) or _lead_block(page, el):
             out.append(el)
     return out
 
 
 _LEAD_TAGS = frozenset({"p", "ul", "ol", "h2", "h3", "blockquote"})
+
+
+def _lead_block(page: Page, el: HtmlElement) -> bool:
+    """A standfirst or sub-headline: a text block under the headline with few links.
+
+    ``<div>`` counts only when it holds text alone (a sub-headline written into a div).
+    """
+    if el.tag == "div" and any(isinstance(c.tag, str) and c.tag not in _INLINE_OK for c in el):
+        return False
+    if el.tag not in _LEAD_TAGS and el.tag != "div":
+        return False
+    size = page.size(el)
+    return size >= 10 and (el.tag != "div" or size <= 300) and link_density(page, el)[0] < 0.3
+
+
+_INLINE_OK = frozenset({"b", "strong", "em", "i", "span", "br", "u", "mark"})
 
 
 def _inside(el: HtmlElement, others: list[HtmlElement]) -> bool:
