@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGE_NAMES = ("page.html", "page.html.gz", "page.txt")
 EXPECT_KEYS = {
+    "known_defects",
     "url",
     "title",
     "byline",
@@ -147,8 +148,12 @@ def test_fixture_is_well_formed(fixture: Path) -> None:
 
 
 @pytest.mark.parametrize("fixture", DIRS, ids=IDS)
-def test_fixture_content(fixture: Path) -> None:
+def test_fixture_content(fixture: Path, request: pytest.FixtureRequest) -> None:
     expect = load_expect(fixture)
+    if expect.get("known_defects"):
+        # a defect written down in expect.json: the test must keep failing until it is fixed
+        reason = "; ".join(expect["known_defects"])
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     article = article_of(fixture.name)
     text = article.text
     problems: list[str] = []

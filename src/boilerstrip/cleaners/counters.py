@@ -16,7 +16,7 @@ _COUNTER_TEXT = re.compile(
     r"^\W*(?:"
     r"\d+\s*(?:min(?:ute)?s?|minutes?)\s*(?:read|de lecture|lectura|lesezeit)"  # "5 min read"
     r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|읽는 시간|阅读时间|読了時間)\s*[:：]?\s*(?:ca\.\s*)?\d+\s*\S*"
-    r"|(?:views?|hits?|조회수?|阅读量?|阅读数|浏览量?|閲覧数|aufrufe|vues|visitas)\s*[:：]?\s*[\d,.]*"
+    r"|(?:views?|hits?|조회수?|阅读量?|阅读数|浏览量?|点击数|点击量|閲覧数|aufrufe|vues|visitas)\s*[:：]?\s*[\d,.]*"
     r"|[\d,.]+\s*(?:views?|hits?|reads|회|次阅读|次浏览)"
     r"|loading(?:\s+article)?|chargement|cargando|wird geladen|로딩\s*중|読み込み中|加载中"
     r")\W*$",
