@@ -345,13 +345,14 @@ def memory(report: SpeedReport, tool_names: list[str], pages: list[tuple[str, Pa
 
 def batch(report: SpeedReport, dataset: Dataset, jobs: tuple[int, ...] = (1, 2)) -> None:
     cmd = [sys.executable, "-m", "boilerstrip"]
-    try:
-        helptext = subprocess.run(cmd + ["--help"], capture_output=True, timeout=60).stdout.decode(
-            "utf-8", "replace"
-        )
-    except (OSError, subprocess.SubprocessError):
-        helptext = ""
-    if "--jobs" not in helptext and "-j" not in helptext.split():
+    helptext = ""
+    for extra in ([], ["strip"]):
+        try:
+            proc = subprocess.run(cmd + extra + ["--help"], capture_output=True, timeout=60)
+            helptext += proc.stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            pass
+    if "--jobs" not in helptext:
         report.notes.append(
             "batch throughput skipped: `boilerstrip DIR -o OUT -j N` is not available yet"
         )
@@ -365,12 +366,12 @@ def batch(report: SpeedReport, dataset: Dataset, jobs: tuple[int, ...] = (1, 2))
                 cmd + [str(src), "-o", out, "-j", str(j)], capture_output=True, timeout=1800
             )
             elapsed = time.perf_counter() - start
-        if proc.returncode not in (0,):
+            written = sum(1 for p in Path(out).rglob("*") if p.is_file())
+        note = f"{n} pages in {elapsed:.1f} s (process start included), {written} outputs"
+        if proc.returncode != 0:
             err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            note = f"exit {proc.returncode}: {err[-1] if err else ''}"[:160]
-            report.batch.append((f"-j {j}", None, note))
-        else:
-            report.batch.append((f"-j {j}", n / elapsed, f"{n} pages in {elapsed:.1f} s"))
+            note += f", exit {proc.returncode}: {err[-1] if err else ''}"[:160]
+        report.batch.append((f"-j {j}", n / elapsed if written else None, note))
 
 
 def measure(
