@@ -74,12 +74,13 @@ _CUT_RE = re.compile(
     r"mis à jour|publié le|publié|actualizado|publicado|입력|수정|등록|업데이트|최종수정|更新|发布|發佈|公開|配信|"
     r"来源|來源|责任编辑|責任編輯|编辑|編輯|edited by|reviewed by|fact[- ]checked by|photos? by|"
     r"photographs? by|illustrations? by|additional reporting|follow|see all|view all|more from|"
-    r"read more|contact|email|e-mail|twitter|facebook|instagram|linkedin)(?:\W|$).*$",
+    r"read more|contact|email|e-mail|twitter|facebook|instagram|linkedin|from:|source:|quelle:|"
+    r"fuente:|fonte:)(?:\W|$).*$",
     re.IGNORECASE,
 )
 _PREFIX_RE = re.compile(
     r"^(?:(?:written|words|story|text|reported|posted|compiled|article)\s+)?by\s*:?\s+|^by\s*:\s*|"
-    r"^(?:authors?|autor(?:in|a|e)?|auteur|작성자|저자)\s*[:：]\s*|^(?:von|par|por|di|door|av)\s+|"
+    r"^(?:authors?|autor(?:in|a|e)?|auteur|작성자|저자|текст|автор|фото)\s*[:：]\s*|^(?:von|par|por|di|door|av)\s+|"
     r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*|^(?:文|作者|撰文|文字|记者|記者|编译)\s*[/／:：|｜]?\s*|"
     r"^(?:本报记者|本報記者)\s*",
     re.IGNORECASE,
@@ -99,10 +100,11 @@ _ORG_WORDS = _wordset(
     "editorial admin administrator webmaster guest anonymous unknown contributors wire services "
     "redaktion rédaction redacción"
 )
+_ORG_NAMES = _wordset("reuters afp ap dpa upi yonhap bloomberg xinhua efe ansa apa sda kyodo pti ians")
 _JUNK_WORDS = _wordset(
     "follow share subscribe comment comments posts post view profile more articles newsletter print "
     "menu search home login sign read contact twitter facebook updated published advertisement "
-    "about all see the this article photo image by par von por"
+    "about all see the this article photo image by par von por our unsere notre nuestro"
 )
 _CJK_ORG_RE = re.compile(
     r"(?:뉴스|신문|일보|방송|통신|미디어|뉴시스|新闻|新聞|日報|日报|通信|网|網|社|电视台|編集部|编辑部)$"
@@ -121,6 +123,12 @@ _WEEKDAY_RE = re.compile(
     r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s*$",
     re.IGNORECASE,
 )
+_ZONE = r"(?:[ECMPA][SD]?T|GMT|UTC|BST|CES?T|IST|KST|JST|HKT|SGT|AES?T|AMT|MSK|WIB|PHT)"
+_ZONE_RE = re.compile(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
+_ZONE_ONLY_RE = re.compile(rf"(?<!\w){_ZONE}(?!\w)")
+_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
+_TRAILING_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$")
+_BY_LABEL_RE = re.compile(r"(?i)^(?:[\w ]{0,12}\s)?by\s*:?\s|^(?:von|par|por|di|door|av)\s")
 _LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
 _KO_TITLE_RE = re.compile(
     r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"
@@ -129,6 +137,13 @@ _KO_TITLE_RE = re.compile(
 
 def clean_byline(raw: str, forbidden: set[str] | None = None) -> str | None:
     """Author names from a printed byline; ``None`` when nothing in it looks like a person."""
+    found = read_byline(raw, forbidden)
+    return found[0] if found else None
+
+
+def read_byline(raw: str, forbidden: set[str] | None = None) -> tuple[str, str] | None:
+    """``(names, line)`` from a printed byline: the clean names, and the part of the text that
+    carries them as a reader sees it ("By Jane Doe", without the date or share buttons after it)."""
     if not raw:
         return None
     text = _EMAIL_RE.sub(" ", raw)
@@ -137,16 +152,20 @@ def clean_byline(raw: str, forbidden: set[str] | None = None) -> str | None:
     text = _AGENCY_RE.sub(" ", text)
     forbidden = forbidden or set()
     text = _LABEL_BREAK_RE.sub(r"\1 ", text)
+    text = _GLUE_RE.sub(" ", text)
+    text = _remove_dates(text, " | ")
     for piece in _PIECE_SPLIT_RE.split(text):
-        names = _clean_piece(squash(piece), forbidden)
+        piece = squash(piece)
+        names = _clean_piece(piece, forbidden)
         if names:
-            return names
+            line = _TRAILING_LINK_RE.sub("", _CUT_RE.sub("", piece)).strip(" ,;:|-–—·/@")
+            return names, line or names
     return None
 
 
 def _clean_piece(text: str, forbidden: set[str]) -> str | None:
-    text = _remove_dates(text)
     text = _CUT_RE.sub("", text).strip()
+    text = _TRAILING_LINK_RE.sub("", text).strip()
     for _ in range(3):
         new = _PREFIX_RE.sub("", text).strip()
         if new == text:
@@ -168,19 +187,27 @@ def _strip_unbalanced(text: str) -> str:
             text = text[:-1].rstrip()
         elif text.startswith("(") and text.count("(") > text.count(")"):
             text = text[1:].lstrip()
+        elif text.endswith("(") or text.startswith(")"):
+            text = text.strip("()").strip()
         else:
             break
     return text
 
 
-def _remove_dates(text: str) -> str:
+def _remove_dates(text: str, mark: str = " ") -> str:
+    """``text`` with dates (and their weekday), times, time zones and "2 min read" replaced by ``mark``."""
     spans = [(s, e) for _, s, e in scan_dates(text)]
     for s, e in reversed(spans):
         day = _WEEKDAY_RE.search(text[:s])
-        text = text[: day.start() if day else s] + " " + text[e:]
-    text = _TIME_RE.sub(" ", text)
-    text = _READ_RE.sub(" ", text)
-    return squash(text)
+        end = e
+        zone = _ZONE_RE.match(text, end)
+        if zone:
+            end = zone.end()
+        text = text[: day.start() if day else s] + mark + text[end:]
+    text = _TIME_RE.sub(mark, text)
+    text = _READ_RE.sub(mark, text)
+    text = _ZONE_ONLY_RE.sub(mark, text)
+    return text
 
 
 def _clean_cjk(text: str, forbidden: set[str]) -> str | None:
@@ -213,8 +240,11 @@ def _clean_latin(text: str, forbidden: set[str]) -> str | None:
     # job titles or organisations after a comma or "of": "Jane Doe, Staff Writer"
     parts = [p for p in _JOIN_RE.split(text) if p and p.strip()]
     people: list[str] = []
-    for part in parts:
-        part = part.strip(" .'\"“”()")
+    changed = False
+    for raw_part in parts:
+        base = raw_part.strip(" .'\"“”()")
+        part = _drop_trailing_org(base, forbidden)
+        changed = changed or part != base
         verdict = _person(part, forbidden)
         if verdict:
             people.append(part)
@@ -222,9 +252,29 @@ def _clean_latin(text: str, forbidden: set[str]) -> str | None:
             return None  # junk: this piece is not a byline at all
     if not people or len(people) > 8:
         return None
-    if len(people) == len(parts):
+    if len(people) == len(parts) and not changed:
         return squash(text.strip(" ,;&"))
     return _join(people)
+
+
+def _drop_trailing_org(part: str, forbidden: set[str]) -> str:
+    """ "Kevin McCoy USA TODAY" -> "Kevin McCoy" when the tail names the site or an organisation.
+
+    A part ending in an organisation suffix ("... Press", "... Agency") of three words or fewer
+    is an organisation as a whole and is returned unchanged (``_person`` rejects it).
+    """
+    words = part.split()
+    for size in (3, 2, 1):
+        if len(words) > size + 1 and fold(" ".join(words[-size:])) in forbidden:
+            return " ".join(words[:-size])
+    if len(words) < 3:
+        return part
+    last = words[-1].lower().strip(".,")
+    if last in _ORG_NAMES:
+        return " ".join(words[:-1])
+    if last in _ORG_WORDS and len(words) >= 4:
+        return " ".join(words[:-2])
+    return part
 
 
 def _person(part: str, forbidden: set[str]) -> bool | None:
@@ -241,6 +291,8 @@ def _person(part: str, forbidden: set[str]) -> bool | None:
         return False
     if any(ch.isdigit() for ch in part) or len(words) > 5 or len(part) > 60:
         return None
+    if lower[0] in ("the", "der", "die", "das", "le", "la", "les", "el", "los", "las") and len(words) > 1:
+        return False
     if len(words) == 1 and (len(part) < 2 or part.isupper() and len(part) <= 3):
         return False
     for w, lw in zip(words, lower, strict=True):
@@ -268,7 +320,8 @@ def forbidden_names(meta: PageMeta, url: str | None = None) -> set[str]:
         out.add(fold(org))
     # a person the page declares as its author may share the site's name (a personal blog)
     for person in jsonld.authors(meta.jsonld):
-        out.discard(fold(person))
+        if len(person.split()) >= 2:
+            out.discard(fold(person))
     for key in (
         "og:site_name",
         "application-name",
@@ -388,11 +441,17 @@ def visible_bylines(
         )
         if is_hidden(el) or in_foreign_zone(el, near=dist <= 25, allow_aside=strong):
             continue
-        names = clean_byline(_block_text(el), forbidden)
-        if not names:
+        found = read_byline(_block_text(el), forbidden)
+        if not found:
             continue
+        names, line = found
+        if " " not in names and not is_cjk(names) and not _BY_LABEL_RE.match(line):
+            continue  # a lone word is a name only after "By" (else a dateline or a label)
         el = _innermost(el, names, forbidden)
-        line_el, line = _line(el, headline)
+        line_el, _ = _line(el, headline)
+        wider = read_byline(_block_text(line_el), forbidden)
+        if wider and wider[0] == names:
+            line = wider[1]
         taken.append(line_el)
         out.append((dist, names, line, line_el))
         if len(out) >= 6:
@@ -401,14 +460,16 @@ def visible_bylines(
 
 
 def _innermost(el: HtmlElement, names: str, forbidden: set[str]) -> HtmlElement:
-    """The deepest descendant of ``el`` whose text still gives the same names."""
-    while True:
+    """The deepest descendant of ``el`` whose text still gives the same names, while ``el`` is
+    too long to be one printed line."""
+    while len(text_of(el)) > 80:
         for child in el:
             if isinstance(child.tag, str) and clean_byline(_block_text(child), forbidden) == names:
                 el = child
                 break
         else:
             return el
+    return el
 
 
 def _block_text(el: HtmlElement) -> str:

@@ -32,6 +32,9 @@ def site_words(meta: PageMeta, url: str | None) -> set[str]:
     out: set[str] = set()
     if meta.site_name:
         out.add(fold(meta.site_name))
+        for part in _SEPARATORS_RE.split(meta.site_name):
+            if part and len(fold(part)) > 3:
+                out.add(fold(part))
     for name in (url, meta.canonical):
         if name:
             host = urlsplit(name).hostname or ""
