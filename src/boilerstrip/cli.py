@@ -112,6 +112,14 @@ def _rule_values(steer: dict[str, Any]) -> dict[str, Any]:
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Output file (one page) or directory (batch).")
 @stripping_options
 @rule_options
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Batch: worker processes [default: one per core].")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="Batch: file names to pick up in directories (repeatable) [default: *.html *.htm *.xhtml *.html.gz].")
+@click.option("--timeout", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Batch: seconds a page may take before it is abandoned (0: no limit).")
+@click.option("--resume", is_flag=True, help="Batch: skip pages whose output exists and is newer than the input.")
+@click.option("--fail-fast", is_flag=True, help="Batch: stop at the first page that fails.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Batch: run the pages on this Dask scheduler's cluster.")
 @click.option("--explain", is_flag=True, help="Print every dropped block and the cleaner behind it on stderr.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or diagnostics on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
@@ -144,11 +152,22 @@ def strip_command(
             if sys.stdin.isatty():
                 raise UsageError("no input: give a file, a directory, or '-' / a pipe for stdin")
             inputs = ("-",)
-        if len(inputs) == 1 and not Path(inputs[0]).is_dir():
+        from .batch.walk import kind_of
+
+        if len(inputs) == 1 and not Path(inputs[0]).is_dir() and kind_of(inputs[0]) != "warc":
             code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err,
                               explain_html=steer.get("explain_html"))
         else:
-            raise UsageError("several inputs or a directory need batch mode, which is not available yet")
+            from .batch.command import batch_command
+
+            if steer.get("explain_html"):
+                raise UsageError("--explain-html takes one page, not a batch")
+            code = batch_command(
+                inputs, fmt=fmt, output=output, options=options, console=err, quiet=quiet,
+                jobs=steer.get("jobs"), globs=steer.get("globs") or (), timeout=steer.get("timeout"),
+                resume=bool(steer.get("resume")), fail_fast=bool(steer.get("fail_fast")),
+                scheduler=steer.get("scheduler"),
+            )
     except BoilerstripError as exc:
         if debug:
             raise
