@@ -329,3 +329,56 @@ def test_import_is_cheap() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("기사입력 2024.08.04. 오후 2:47", "2024-08-04T14:47"),
+        ("승인 2024.08.04 14:47", "2024-08-04T14:47"),
+        ("수정 2024-08-05 09:10 입력 2024-08-04 14:47", "2024-08-04T14:47"),
+        ("2024년 8월 4일 (일) 14:47", "2024-08-04T14:47"),
+        ("2024/08/04 14:47 配信", "2024-08-04T14:47"),
+        ("发布时间：2024-08-04 14:47:00", "2024-08-04T14:47:00"),
+        ("Published 4:00 am CST, Wednesday, November 20, 2019", "2019-11-20"),
+        ("Updated Nov. 5, 2024 | Published Nov. 4, 2024", "2024-11-04"),
+        ("Veröffentlicht am 04.08.2024 um 14:47 Uhr", "2024-08-04T14:47"),
+        ("Publié le 1er août 2024 à 08h15", "2024-08-01T08:15"),
+        ("Actualizado: 5 de agosto de 2024. Publicado: 4 de agosto de 2024", "2024-08-04"),
+    ],
+)
+def test_date_lines(line: str, iso: str) -> None:
+    from boilerstrip.metadata.dates import best_in_line
+
+    assert best_in_line(line) == iso
+
+
+def test_chinese_editor_is_not_the_author() -> None:
+    root = page(
+        f"<h1>北京发布新政策</h1><p>{'正文内容。' * 40}</p><p>责任编辑：李四</p>",
+        "<title>北京发布新政策</title>",
+    )
+    assert run(root)[0].text is None
+
+
+def test_lone_word_after_by_only() -> None:
+    body = f"<h1>A headline about things</h1><p class='byline'>Reuters, Washington,</p>{ARTICLE}"
+    assert run(page(body, "<title>A headline about things</title>"))[0].text is None
+    body = f"<h1>A headline about things</h1><p class='byline'>by Regan</p>{ARTICLE}"
+    assert run(page(body, "<title>A headline about things</title>"))[0].text == "Regan"
+
+
+def test_byline_line_stops_before_the_date() -> None:
+    body = (
+        "<h1>A headline about things</h1><div class='byline'>By <a>Nathan Willis</a><br>"
+        f"March 25, 2015 | Share Tweet</div>{ARTICLE}"
+    )
+    byline, date = run(page(body, "<title>A headline about things</title>"))
+    assert (byline.text, byline.line) == ("Nathan Willis", "By Nathan Willis")
+    assert date.text == "2015-03-25"
+
+
+def test_organisation_tail_is_dropped() -> None:
+    assert clean_byline("Tom Davies Associated Press") == "Tom Davies"
+    assert clean_byline("By European Space Agency") is None
+    assert clean_byline("Kevin McCoy USA TODAY", {"usatoday"}) == "Kevin McCoy"

@@ -100,7 +100,9 @@ _ORG_WORDS = _wordset(
     "editorial admin administrator webmaster guest anonymous unknown contributors wire services "
     "redaktion rédaction redacción"
 )
-_ORG_NAMES = _wordset("reuters afp ap dpa upi yonhap bloomberg xinhua efe ansa apa sda kyodo pti ians")
+_ORG_NAMES = _wordset(
+    "reuters afp ap dpa upi yonhap bloomberg xinhua efe ansa apa sda kyodo pti ians"
+)
 _JUNK_WORDS = _wordset(
     "follow share subscribe comment comments posts post view profile more articles newsletter print "
     "menu search home login sign read contact twitter facebook updated published advertisement "
@@ -127,7 +129,9 @@ _ZONE = r"(?:[ECMPA][SD]?T|GMT|UTC|BST|CES?T|IST|KST|JST|HKT|SGT|AES?T|AMT|MSK|W
 _ZONE_RE = re.compile(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
 _ZONE_ONLY_RE = re.compile(rf"(?<!\w){_ZONE}(?!\w)")
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
-_TRAILING_LINK_RE = re.compile(r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$")
+_TRAILING_LINK_RE = re.compile(
+    r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$"
+)
 _BY_LABEL_RE = re.compile(r"(?i)^(?:[\w ]{0,12}\s)?by\s*:?\s|^(?:von|par|por|di|door|av)\s")
 _LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
 _KO_TITLE_RE = re.compile(
@@ -291,7 +295,10 @@ def _person(part: str, forbidden: set[str]) -> bool | None:
         return False
     if any(ch.isdigit() for ch in part) or len(words) > 5 or len(part) > 60:
         return None
-    if lower[0] in ("the", "der", "die", "das", "le", "la", "les", "el", "los", "las") and len(words) > 1:
+    if (
+        lower[0] in ("the", "der", "die", "das", "le", "la", "les", "el", "los", "las")
+        and len(words) > 1
+    ):
         return False
     if len(words) == 1 and (len(part) < 2 or part.isupper() and len(part) <= 3):
         return False

@@ -43,8 +43,8 @@ for _number, _names in enumerate(
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _TIME = (
-    r"(?:(?:\s*(?:,|at|um|à|a las|a las|à|\||-|—|–|T|\([^)]{1,5}\)|\u00b7))*\s*"
-    r"(?P<H>[01]?\d|2[0-3])(?:[:：h時시]\s*(?P<M>[0-5]\d))(?:[:：分분]\s*(?P<S>[0-5]\d))?\s*(?:[초秒])?"
+    r"(?:(?:\s*(?:,|at|um|à|a las|às|\||-|—|–|T|\([^)]{1,5}\)|\u00b7))*\s*"
+    r"(?:(?P<pre>오전|오후|午前|午後|上午|下午)\s*)?(?P<H>[01]?\d|2[0-3])(?:[:：h時시]\s*(?P<M>[0-5]\d))(?:[:：分분]\s*(?P<S>[0-5]\d))?\s*(?:[초秒])?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?|오전|오후|午前|午後)?)?"
 )
 _PATTERNS = [
@@ -73,7 +73,7 @@ _PATTERNS = [
 ]
 
 _PUBLISHED_RE = re.compile(
-    r"입력|등록|게재|발행|작성|published|posted|on|publié|publie|publicado|publicada|veröffentlicht|"
+    r"입력|등록|게재|발행|작성|승인|송고|published|posted|on|publié|publie|publicado|publicada|veröffentlicht|"
     r"erschienen|发布|發佈|發布|发表|發表|公開|配信|掲載|登録|投稿|出版",
     re.IGNORECASE,
 )
@@ -192,10 +192,10 @@ def _from_match(kind: int, m: re.Match[str], lang: str | None) -> str | None:
     out = f"{y:04d}-{mo:02d}-{d:02d}"
     if m["H"] is not None and m["M"] is not None:
         hour = int(m["H"])
-        ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
-        if ampm in ("pm", "오후", "午後") and hour < 12:
+        ampm = (m["ampm"] or m["pre"] or "").lower().replace(".", "").replace(" ", "")
+        if ampm in ("pm", "오후", "午後", "下午") and hour < 12:
             hour += 12
-        elif ampm in ("am", "오전", "午前") and hour == 12:
+        elif ampm in ("am", "오전", "午前", "上午") and hour == 12:
             hour = 0
         out += f"T{hour:02d}:{m['M']}"
         if m["S"] is not None:
