@@ -17,10 +17,25 @@ from ..textutil import preview, squash, weight
 from .dates import AGO_RE, parse_date
 
 # A list marker at the start of a line: "*", "•", "-", "·", "◦", "▪", "►", "»", "1." ...
-_BULLET_RE = re.compile(r"^(?:[*•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
+_BULLET_RE = re.compile(r"^(?:[*+•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
 # Sentence-final punctuation, allowing closing quotes and brackets after it.
 _END_RE = re.compile(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
 _INNER_PUNCT_RE = re.compile(r"[,.;:，、。；](?:\s|$)|[，、。；]")
+
+
+_WORDS_RE = re.compile(r"[^\W\d_]+")
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "via", "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "y", "der", "die", "das", "und", "von", "zu", "im", "mit"]
+)
+
+
+def _title_cased(text: str) -> bool:
+    """Eight or more words, nearly all of them (small words aside) capitalised."""
+    words = [w for w in _WORDS_RE.findall(text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 8 or not any(c.isupper() for c in text):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.85 * len(words)
 
 
 @dataclass
@@ -46,13 +61,22 @@ class Line:
 
     @cached_property
     def is_prose(self) -> bool:
-        """Reads like running text: long enough and punctuated like sentences."""
+        """Reads like running text: long enough and punctuated like sentences.
+
+        A long line needs a mark every forty words or so (a joined list of countries
+        or tags has none), and a line whose words are nearly all capitalised is a
+        headline or a row of names, not a sentence.
+        """
         w = self.weight
         if w < 8:
             return False
+        marks = len(_INNER_PUNCT_RE.findall(self.text)) + (1 if self.ends_sentence else 0)
+        if w >= 40 and marks < w / 40:
+            return False
+        if _title_cased(self.text):
+            return False
         if self.ends_sentence:
             return True
-        marks = len(_INNER_PUNCT_RE.findall(self.text))
         return w >= 15 and (marks >= 2 or (w >= 25 and marks >= 1))
 
     @cached_property

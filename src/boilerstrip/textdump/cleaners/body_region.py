@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from ..page import Line, TextPage
 
 _STAMP_COST = 10.0
+_OTHER_INDENT_COST = 0.25
+# "2/50 ...", "3 of 12": the counter of a gallery slide.
+_SLIDE_RE = re.compile(r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNORECASE)
 
 
 def line_score(ln: Line, indent: int | None = None) -> float:
@@ -13,16 +18,21 @@ def line_score(ln: Line, indent: int | None = None) -> float:
     Prose counts by its weight; anything else (links, headlines of other stories, menu
     leftovers) costs a little more the longer it is, so that long teaser lists outweigh
     the sub-headlines and captions that sit between an article's paragraphs. A bare
-    date or "2 hours ago" costs most: it stamps each item of a teaser list or a thread.
+    date, a "2 hours ago" or a slide counter ("2/50") costs most: it stamps each item
+    of a teaser list, a thread or a gallery.
     With ``indent`` given, prose at another indentation (another container of the
     layout; list items may sit deeper) costs like any other line.
     """
     w = ln.weight
-    if ln.is_timestamp:
+    if ln.is_timestamp or _SLIDE_RE.match(ln.text):
         return -_STAMP_COST
-    if ln.is_prose and indent is not None and abs(ln.indent - indent) > 1:
-        if not (ln.bullet and ln.indent > indent):
-            return -(1.5 + 0.5 * w)
+    if (
+        ln.is_prose
+        and indent is not None
+        and abs(ln.indent - indent) > 1
+        and not (ln.bullet and ln.indent > indent)
+    ):
+        return -(1.5 + _OTHER_INDENT_COST * w)
     if ln.is_prose:
         return w * (0.6 if ln.bullet else 1.0)
     return -(1.5 + 0.5 * w) * (1.3 if ln.bullet else 1.0)

@@ -55,13 +55,20 @@ def repeated_paragraphs(page: TextPage) -> None:
     An AI-summary widget repeats the lead paragraphs (sometimes split or cut short), a
     pull quote repeats a sentence, and an image's alt text repeats its caption without
     the punctuation. A line whose folded text (letters and digits only) is contained in
-    a longer line's is dropped; of two equal copies the later one goes. A line right
+    a longer line's is dropped; of two equal copies the one among other repeats (an
+    AI-summary block) goes, else the later one. Copies that follow each other back to
+    back are the text's own and stay. A line right
     before or after a caption that reads like the caption (most of its character pairs,
     or the same photo credit at its end) is the image's alt text and goes too.
     """
     alive = page.alive()
     keys = {i: fold(page.lines[i].text) for i in alive}
-    long = [i for i in alive if len(keys[i]) >= _MIN_FOLDED]
+    # A paragraph repeated back to back is the text's own (a refrain, a placeholder
+    # page); only copies elsewhere are widget echoes.
+    back_to_back = {
+        i for a, b in zip(alive, alive[1:], strict=False) if keys[a] == keys[b] for i in (a, b)
+    }
+    long = [i for i in alive if len(keys[i]) >= _MIN_FOLDED and i not in back_to_back]
     # Every line that has a copy at least as full elsewhere, and those copies.
     copies = _containers(long, keys)
     repeats = {i for i, js in copies.items() if js}
