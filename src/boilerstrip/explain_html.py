@@ -74,6 +74,12 @@ _SAFE_ATTRS = frozenset(
     {"class", "id", "title", "alt", "lang", "dir", "colspan", "rowspan", "datetime", "headers",
      "scope", "start", "reversed", "abbr"}
 )
+# Empty in HTML5 but not to libxml2's HTML4 parser, which may nest the following content
+# in them: that content is kept (the cleaners saw it there).
+_EMPTY_HTML5 = frozenset(
+    {"embed", "img", "image", "input", "area", "keygen", "source", "track", "param", "wbr",
+     "link", "meta", "base", "col"}
+)
 # Containers where a <span> label cannot be the first child.
 _LIST_TAGS = frozenset({"ul", "ol", "menu"})
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
@@ -208,7 +214,9 @@ def _sanitize(body: HtmlElement, marks: dict[HtmlElement, _Mark]) -> None:
         if el is not body and _inside_removed(el, body):
             continue
         tag = el.tag.lower()
-        if tag in _GONE:
+        if tag in _GONE and tag in _EMPTY_HTML5 and (len(el) or el.text):
+            el.drop_tag()
+        elif tag in _GONE:
             _remove(el)
         elif tag in _PLACEHOLDER:
             if tag in _QUIET_PLACEHOLDER and el not in marks:
@@ -267,6 +275,9 @@ def _placeholder(el: HtmlElement) -> HtmlElement:
     span.set("class", f"{PREFIX}gone")
     name = "image" if tag in ("img", "image") else tag
     span.text = f"[{name}: {alt}]" if alt else f"[{name}]"
+    if tag in _EMPTY_HTML5 and (len(el) or el.text):
+        span.text += " " + (el.text or "")
+        span.extend(list(el))
     return span
 
 
