@@ -382,3 +382,30 @@ def test_organisation_tail_is_dropped() -> None:
     assert clean_byline("Tom Davies Associated Press") == "Tom Davies"
     assert clean_byline("By European Space Agency") is None
     assert clean_byline("Kevin McCoy USA TODAY", {"usatoday"}) == "Kevin McCoy"
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "line"),
+    [
+        (
+            "<div id='body'>(서울=연합뉴스) 홍길동 기자 = 서울시는 4일 새 정책을 발표했다.<br>"
+            + "본문 내용입니다. " * 20
+            + "</div>",
+            "홍길동 기자",
+            "홍길동 기자",
+        ),
+        (
+            "<div id='body'>" + "본문 내용입니다. " * 20 + "<br><br>칼럼니스트 박생강 pill@example.com<br></div>",
+            "칼럼니스트 박생강",
+            "칼럼니스트 박생강 pill@example.com",
+        ),
+        (
+            "<div id='body'><p>（记者 张三）北京市4日发布新政策。" + "正文内容。" * 20 + "</p></div>",
+            "张三",
+            "记者 张三",
+        ),
+    ],
+)
+def test_byline_inside_the_article_text(body: str, names: str, line: str) -> None:
+    byline, _ = run(page(f"<h1>서울시 새 정책</h1>{body}", "<title>서울시 새 정책</title>"))
+    assert (byline.text, byline.line, byline.element) == (names, line, None)

@@ -515,6 +515,11 @@ def find_byline(
         dist, names, line, el = seen[0]
         if not from_meta or dist <= 120:
             return Found(names, line, el)
+    if not from_meta:
+        inline = _in_body_lines(window, forbidden)
+        if inline:
+            # the line is part of a paragraph: no element of its own to drop
+            return Found(inline[0], inline[1], None)
     if from_meta:
         names = _join(from_meta)
         line_el = _locate(window, from_meta, headline)
@@ -522,6 +527,44 @@ def find_byline(
             return Found(names, line_el[1], line_el[0])
         return Found(names, None, None)
     return NOTHING
+
+
+_KO_NAMES = r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원)"
+_EMAIL_TAIL = r"(?:\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?)?"
+_BODY_LINE_RES = [
+    # "(서울=연합뉴스) 홍길동 기자 = ..." / "[서울=뉴시스]홍길동 기자 = ..." opening a paragraph
+    re.compile(rf"^\s*[\[(【][^\])】]{{1,20}}=[^\])】]{{0,20}}[\])】]\s*(?P<line>{_KO_NAMES})\s*="),
+    # "홍길동 기자 hong@example.co.kr" on a line of its own (often closing the article)
+    re.compile(rf"^\s*(?P<line>{_KO_NAMES}{_EMAIL_TAIL})\s*$"),
+    re.compile(rf"^\s*(?P<line>(?:칼럼니스트|평론가|문화평론가|객원기자)\s+[가-힣]{{2,4}}{_EMAIL_TAIL})\s*$"),
+    # "（记者 张三）" / "(本报记者 张三 李四)" opening a paragraph
+    re.compile(r"^\s*[（(]\s*(?P<line>(?:本报|本報)?(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*)\s*[）)]"),
+]
+_BODY_MARKERS = ("기자", "칼럼니스트", "평론가", "记者", "記者", "특파원")
+
+
+def _in_body_lines(
+    window: list[tuple[int, HtmlElement]], forbidden: set[str]
+) -> tuple[str, str] | None:
+    """A byline printed inside the article text: "(서울=연합뉴스) 홍길동 기자 = ...", a closing
+    "홍길동 기자 hong@example.co.kr" line, "（记者 张三）". Returns ``(names, line)``."""
+    for _dist, el in window:
+        if el.tag not in ("p", "div", "td", "span", "section", "article", "font"):
+            continue
+        direct = (el.text or "") + "".join(child.tail or "" for child in el)
+        if not any(marker in direct for marker in _BODY_MARKERS):
+            continue
+        if is_hidden(el) or in_foreign_zone(el):
+            continue
+        lines = [line for line in visible_text(el).split("\n") if line.strip()]
+        for line in lines[:2] + lines[-4:]:
+            for pattern in _BODY_LINE_RES:
+                m = pattern.search(line[:200])
+                if m:
+                    names = clean_byline(m["line"], forbidden)
+                    if names:
+                        return names, squash(m["line"])
+    return None
 
 
 def _locate(
