@@ -395,12 +395,16 @@ def test_organisation_tail_is_dropped() -> None:
             "홍길동 기자",
         ),
         (
-            "<div id='body'>" + "본문 내용입니다. " * 20 + "<br><br>칼럼니스트 박생강 pill@example.com<br></div>",
+            "<div id='body'>"
+            + "본문 내용입니다. " * 20
+            + "<br><br>칼럼니스트 박생강 pill@example.com<br></div>",
             "칼럼니스트 박생강",
             "칼럼니스트 박생강 pill@example.com",
         ),
         (
-            "<div id='body'><p>（记者 张三）北京市4日发布新政策。" + "正文内容。" * 20 + "</p></div>",
+            "<div id='body'><p>（记者 张三）北京市4日发布新政策。"
+            + "正文内容。" * 20
+            + "</p></div>",
             "张三",
             "记者 张三",
         ),

@@ -42,7 +42,7 @@ _TEXT_PATTERNS = [
         r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE
     ),
     re.compile(
-        r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"
+        r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트|평론가)(?![가-힣])"
     ),
     re.compile(r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}"),
     re.compile(
@@ -133,9 +133,12 @@ _TRAILING_LINK_RE = re.compile(
     r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$"
 )
 _BY_LABEL_RE = re.compile(r"(?i)^(?:[\w ]{0,12}\s)?by\s*:?\s|^(?:von|par|por|di|door|av)\s")
+_KO_LEADING_TITLE_RE = re.compile(
+    r"^(?:칼럼니스트|문화평론가|평론가|객원기자)\s+[가-힣]{2,4}(?![가-힣])"
+)
 _LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
 _KO_TITLE_RE = re.compile(
-    r"(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원|논설위원|편집위원)(?![가-힣])"
+    r"(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트|평론가)(?![가-힣])"
 )
 
 
@@ -215,6 +218,9 @@ def _remove_dates(text: str, mark: str = " ") -> str:
 
 
 def _clean_cjk(text: str, forbidden: set[str]) -> str | None:
+    leading = _KO_LEADING_TITLE_RE.match(text)
+    if leading:
+        return leading[0] if fold(leading[0]) not in forbidden else None
     titles = list(_KO_TITLE_RE.finditer(text))
     if titles:
         m = titles[-1]
@@ -529,18 +535,22 @@ def find_byline(
     return NOTHING
 
 
-_KO_NAMES = r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문)?(?:기자|특파원|통신원)"
+_KO_NAMES = r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|칼럼니스트|평론가)"
 _EMAIL_TAIL = r"(?:\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?)?"
 _BODY_LINE_RES = [
     # "(서울=연합뉴스) 홍길동 기자 = ..." / "[서울=뉴시스]홍길동 기자 = ..." opening a paragraph
     re.compile(rf"^\s*[\[(【][^\])】]{{1,20}}=[^\])】]{{0,20}}[\])】]\s*(?P<line>{_KO_NAMES})\s*="),
     # "홍길동 기자 hong@example.co.kr" on a line of its own (often closing the article)
     re.compile(rf"^\s*(?P<line>{_KO_NAMES}{_EMAIL_TAIL})\s*$"),
-    re.compile(rf"^\s*(?P<line>(?:칼럼니스트|평론가|문화평론가|객원기자)\s+[가-힣]{{2,4}}{_EMAIL_TAIL})\s*$"),
+    re.compile(
+        rf"^\s*(?P<line>(?:칼럼니스트|평론가|문화평론가|객원기자)\s+[가-힣]{{2,4}}{_EMAIL_TAIL})\s*$"
+    ),
     # "（记者 张三）" / "(本报记者 张三 李四)" opening a paragraph
-    re.compile(r"^\s*[（(]\s*(?P<line>(?:本报|本報)?(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*)\s*[）)]"),
+    re.compile(
+        r"^\s*[（(]\s*(?P<line>(?:本报|本報)?(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
+    ),
 ]
-_BODY_MARKERS = ("기자", "칼럼니스트", "평론가", "记者", "記者", "특파원")
+_BODY_MARKERS = ("기자", "칼럼니스트", "평론가", "记者", "記者", "특파원", "통신원")
 
 
 def _in_body_lines(
