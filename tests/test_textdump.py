@@ -250,6 +250,28 @@ def test_menu_runs_go_but_subheadlines_stay() -> None:
     assert "Three new routes will link the suburbs with the centre" in text
 
 
+def test_list_announced_by_a_colon_stays() -> None:
+    items = ["June 9 – West Palm Beach, FL", "June 10 – Tampa, FL", "June 14 – Alpharetta, GA"]
+    article = strip(news_dump(after=["", "The tour dates:", *items]))
+    text = rendered(article)
+    assert all(item in text for item in items)
+    assert "Privacy" not in text
+
+
+def test_teasers_in_another_container_go() -> None:
+    teasers = []
+    for n in range(6):
+        teasers += [
+            f"          Story number {n} about something else entirely",
+            "          2 hours ago",
+            f"          A summary of story {n}, which is about another subject, runs two lines long here.",
+        ]
+    dump = news_dump(after=["", *teasers])
+    text = rendered(strip(dump))
+    assert "Story number" not in text and "A summary of story" not in text
+    assert BODY[3] in text
+
+
 def test_facts_are_found() -> None:
     article = strip(news_dump())
     assert article.title == "Council expands bus network to northern suburbs"

@@ -70,6 +70,36 @@ def _with_deck(page: TextPage, alive: list[int], lo: int) -> int:
     return lo
 
 
+_LIST_LINES = 80
+_LIST_ITEM_WEIGHT = 30
+
+
+def _with_announced_list(page: TextPage, alive: list[int], hi: int) -> int:
+    """Move the region's end past a list that its last line announces with a colon.
+
+    "The tour dates:" or "Here are the deals:" followed by short item lines is the
+    article's own list, though its items, being short and unpunctuated, score as costs.
+    The items are taken while they are short, sit at the announcing line's indentation
+    or deeper, and are bullets or follow the line before them directly, with no blank
+    or dropped line between (a colon before a video or a widget announces nothing
+    that is left in the dump).
+    """
+    if hi == 0 or hi >= len(alive):
+        return hi
+    last = page.lines[alive[hi - 1]]
+    if not last.text.endswith((":", "：")):
+        return hi
+    end, prev = hi, last
+    for k in range(hi, min(len(alive), hi + _LIST_LINES)):
+        ln = page.lines[alive[k]]
+        if ln.weight > _LIST_ITEM_WEIGHT or ln.indent < last.indent - 1:
+            break
+        if not ln.bullet and ln.first != prev.last + 1:
+            break
+        end, prev = k + 1, ln
+    return end
+
+
 def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
     """The best region over all indentations of prose, each tried as the article's own.
 
@@ -110,5 +140,6 @@ def body_region(page: TextPage) -> None:
     if hi <= lo:
         return
     lo = _with_deck(page, alive, lo)
+    hi = _with_announced_list(page, alive, hi)
     page.drop(alive[:lo], "before the article")
     page.drop(alive[hi:], "after the article")
