@@ -97,13 +97,23 @@ def cmd_run(args: argparse.Namespace) -> int:
     loaded = _load_datasets(_csv(args.datasets), args.limit)
     names = _csv(args.tools)
     tools = by_names(names)
-    runs = runner.run_all(loaded, tools)
+    runs = runner.run_all(loaded, tools, interleave=not args.sequential)
     tool_names = [t.name for t in tools]
     sp = None if args.no_speed else speed.measure(loaded, runs, tool_names)
     extra = [] if args.no_hooks else _hook_sections(loaded)
     command = "python -m benchmarks " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     elapsed = time.perf_counter() - t0
-    text = report.render(runs, tools, command.strip(), sp, extra, started, elapsed, load_at_start)
+    text = report.render(
+        runs,
+        tools,
+        command.strip(),
+        sp,
+        extra,
+        started,
+        elapsed,
+        load_at_start,
+        not args.sequential,
+    )
     Path(args.output).write_text(text, encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     if args.profile:
@@ -141,6 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--limit", type=int, help="first N pages of each dataset")
     run.add_argument("--no-speed", action="store_true", help="skip the speed section")
     run.add_argument("--no-hooks", action="store_true", help="skip dumps/metadata sections")
+    run.add_argument(
+        "--sequential",
+        action="store_true",
+        help="time each tool over all pages before the next (default: tools take turns per page)",
+    )
     run.add_argument("--output", default="BENCHMARKS.md")
     run.add_argument(
         "--profile", nargs="?", const="boilerstrip", metavar="TOOL",

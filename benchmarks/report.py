@@ -311,6 +311,7 @@ def render(
     started: dt.datetime | None = None,
     elapsed_s: float | None = None,
     load_at_start: str | None = None,
+    interleaved: bool = True,
 ) -> str:
     when = (started or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     versions = ", ".join(f"{t.name} {t.version or 'not installed'}" for t in tools)
@@ -335,7 +336,13 @@ def render(
         "(1000 resamples, seed 0). Boilerstrip is scored on its `body` blocks "
         "(no captions, byline or comments). *failed* = pages with an exception or empty output. "
         "Times: `time.perf_counter` around the one extraction call per page, same pages in the "
-        "same order for every tool, one untimed warm-up call per tool first.",
+        "same order for every tool, one untimed warm-up call per tool first"
+        + (
+            "; the tools take turns page by page (the first one rotating), so that load "
+            "changes during the run touch them alike."
+            if interleaved
+            else "; each tool over all pages before the next (`--sequential`)."
+        ),
         "",
         *quality_section(runs),
     ]

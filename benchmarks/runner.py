@@ -78,40 +78,82 @@ def _call(tool: Tool, html: bytes, url: str | None) -> tuple[float, Output | Non
     return (time.perf_counter() - start) * 1000, out, None
 
 
-def run_tool(
-    tool: Tool,
-    dataset: Dataset,
-    pages_html: list[bytes],
-    progress: Progress = stderr_progress,
-) -> ToolRun:
-    """Score ``tool`` on ``dataset``; ``pages_html`` holds the pages' bytes in dataset order."""
+def _start(tool: Tool, dataset: Dataset, progress: Progress) -> ToolRun:
     run = ToolRun(tool.name, tool.version, dataset.name)
     try:
         tool.load()
     except ToolMissing as exc:
         run.missing = str(exc)
         progress(f"  {tool.name}: not available ({exc})")
-        return run
-    if dataset.pages:
-        _call(tool, pages_html[0], dataset.pages[0].url)  # warm-up, untimed
-    # Earlier tools' results stay alive; freeze them so the collector's passes do not
-    # make later tools pay for scanning them.
-    gc.collect()
-    gc.freeze()
-    try:
-        for page, html in zip(dataset.pages, pages_html, strict=True):
-            ms, out, err = _call(tool, html, page.url)
-            score = metric.score_page(page.body, out.text if out else "")
-            run.results.append(PageResult(page, ms, out, err, score))
-    finally:
-        gc.unfreeze()
+    return run
+
+
+def _finish(tool: Tool, run: ToolRun, pages_html: list[bytes], progress: Progress) -> None:
+    if run.missing is not None:
+        return
     _score_extras(tool, run, pages_html)
     c = run.corpus
     progress(
         f"  {tool.name:<17} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f} "
         f"failed={run.failed} median={run.median_ms:.1f} ms"
     )
-    return run
+
+
+def _time_page(tool: Tool, run: ToolRun, page: BenchPage, html: bytes) -> None:
+    ms, out, err = _call(tool, html, page.url)
+    score = metric.score_page(page.body, out.text if out else "")
+    run.results.append(PageResult(page, ms, out, err, score))
+
+
+def run_dataset(
+    tools: list[Tool],
+    dataset: Dataset,
+    pages_html: list[bytes],
+    progress: Progress = stderr_progress,
+    interleave: bool = True,
+) -> list[ToolRun]:
+    """Score every tool on ``dataset``; ``pages_html`` holds the pages' bytes in dataset order.
+
+    Each tool makes one untimed warm-up call first. With ``interleave`` (the default) the
+    tools take turns page by page, the first tool rotating, so that a change in the
+    machine's load during the run touches every tool alike; otherwise each tool runs over
+    all pages before the next starts. Either way every tool sees the pages in the same order.
+    """
+    runs = [_start(tool, dataset, progress) for tool in tools]
+    live = [(tool, run) for tool, run in zip(tools, runs, strict=True) if run.missing is None]
+    if dataset.pages:
+        for tool, _ in live:
+            _call(tool, pages_html[0], dataset.pages[0].url)  # warm-up, untimed
+    # Results already made stay alive; freeze them so that the collector's passes do
+    # not make whoever runs later pay for scanning them.
+    gc.collect()
+    gc.freeze()
+    try:
+        if interleave:
+            for i, (page, html) in enumerate(zip(dataset.pages, pages_html, strict=True)):
+                k = i % len(live) if live else 0
+                for tool, run in live[k:] + live[:k]:
+                    _time_page(tool, run, page, html)
+        else:
+            for tool, run in live:
+                for page, html in zip(dataset.pages, pages_html, strict=True):
+                    _time_page(tool, run, page, html)
+                gc.collect()
+    finally:
+        gc.unfreeze()
+    for tool, run in zip(tools, runs, strict=True):
+        _finish(tool, run, pages_html, progress)
+    return runs
+
+
+def run_tool(
+    tool: Tool,
+    dataset: Dataset,
+    pages_html: list[bytes],
+    progress: Progress = stderr_progress,
+) -> ToolRun:
+    """Score one tool on ``dataset`` (see ``run_dataset``)."""
+    return run_dataset([tool], dataset, pages_html, progress)[0]
 
 
 def _score_extras(tool: Tool, run: ToolRun, pages_html: list[bytes]) -> None:
@@ -135,12 +177,14 @@ def _score_extras(tool: Tool, run: ToolRun, pages_html: list[bytes]) -> None:
 
 
 def run_all(
-    datasets: list[Dataset], tools: list[Tool], progress: Progress = stderr_progress
+    datasets: list[Dataset],
+    tools: list[Tool],
+    progress: Progress = stderr_progress,
+    interleave: bool = True,
 ) -> list[ToolRun]:
     runs: list[ToolRun] = []
     for ds in datasets:
         progress(f"{ds.name}: {len(ds)} pages")
         html = [p.html for p in ds.pages]
-        for tool in tools:
-            runs.append(run_tool(tool, ds, html, progress))
+        runs.extend(run_dataset(tools, ds, html, progress, interleave))
     return runs

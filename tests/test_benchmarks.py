@@ -220,3 +220,14 @@ def test_oracle_and_interval() -> None:
     assert metric.oracle([[good, bad], [bad, good]]) == [good, good]
     assert metric.f1_interval([good, good, good]) == 0.0
     assert metric.f1_interval([good, bad, good, bad]) > 0.0
+
+
+def test_tools_take_turns_on_the_same_pages(tmp_path: Path) -> None:
+    ds = datasets.load("mini", _mini_dataset(tmp_path))
+    html = [p.html for p in ds.pages]
+    for interleave in (True, False):
+        runs = runner.run_dataset(
+            [_Echo(), _Missing(), _Echo()], ds, html, progress=lambda _: None, interleave=interleave
+        )
+        assert [r.missing is None for r in runs] == [True, False, True]
+        assert [[x.page.id for x in r.results] for r in runs] == [["a", "b"], [], ["a", "b"]]
