@@ -19,12 +19,13 @@ from multiprocessing import Pipe
 from multiprocessing.connection import Connection, wait
 
 from ..errors import BoilerstripError
-from .worker import PageFn, PageResult, Task, process_page
+from . import worker as worker_module
+from .worker import PageFn, PageResult, Task
 
 START_TIMEOUT = 120.0
 """Seconds a new worker may take to import boilerstrip and say it is ready."""
 
-_BOOT = "from boilerstrip.batch.worker import serve; serve({fd})"
+_BOOT = "import os; from boilerstrip.batch.worker import serve; serve({fd}); os._exit(0)"
 
 
 class WorkerStartFailed(BoilerstripError):
@@ -65,18 +66,25 @@ class _Worker:
         self.started = time.monotonic()
 
     def stop(self) -> None:
+        """Ask the worker to exit; :meth:`reap` waits for it."""
         try:
             self.conn.send(None)
-            self.proc.wait(timeout=5)
-        except (OSError, subprocess.TimeoutExpired):
+        except OSError:
             self.kill()
         self.conn.close()
+
+    def reap(self) -> None:
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
 
     def kill(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
-        self.conn.close()
+        if not self.conn.closed:
+            self.conn.close()
 
 
 class LocalPool:
@@ -94,9 +102,10 @@ class LocalPool:
             raise ValueError("jobs must be at least 1")
         self.jobs = jobs
         self.timeout = timeout if timeout and timeout > 0 else None
-        self.page_fn = page_fn or process_page
+        self.page_fn = page_fn or worker_module.process_page  # looked up now: tests may swap it
         self.recycle_after = recycle_after
         self.workers: list[_Worker] = []
+        self.retired: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:
         return self
@@ -118,7 +127,9 @@ class LocalPool:
                 w.stop()
             else:
                 w.kill()
-        self.workers = []
+        for w in self.retired + self.workers:
+            w.reap()
+        self.workers, self.retired = [], []
 
     def _replace(self, old: _Worker) -> _Worker:
         new = _Worker(self.page_fn)
@@ -129,6 +140,7 @@ class LocalPool:
     def _give(self, w: _Worker, task: Task) -> None:
         if w.done >= self.recycle_after:
             w.stop()
+            self.retired.append(w)
             w = self._replace(w)
         try:
             w.give(task)

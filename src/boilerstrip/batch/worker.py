@@ -1,17 +1,15 @@
 """One page of a batch: read it, strip it, render it, and say how it went.
 
 :func:`process_page` is a plain, picklable function of a :class:`Task`; it never raises for
-a bad page, it returns a :class:`PageResult` with its status. Run as
-``python -m boilerstrip.batch.worker FD``, this module is a pool worker process that takes
-tasks from a connection and answers each with its result (see :mod:`.pool`).
+a bad page, it returns a :class:`PageResult` with its status. :func:`serve` is the loop of
+a pool worker process: it takes tasks from a connection and answers each with its result
+(see :mod:`.pool`).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import signal
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -117,6 +115,8 @@ def serve(fd: int) -> None:
     conn = Connection(fd)
     try:
         page_fn: PageFn = conn.recv()
+        from .. import core  # noqa: F401  (imported before the first page's clock starts)
+
         conn.send("ready")
         while True:
             task = conn.recv()
@@ -129,6 +129,3 @@ def serve(fd: int) -> None:
         conn.close()
 
 
-if __name__ == "__main__":
-    serve(int(sys.argv[1]))
-    os._exit(0)
