@@ -114,12 +114,11 @@ def _drawn(doc: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 
 
 def _labels_for(el: lxml.html.HtmlElement) -> list[str]:
-    """The cleaner labels attached to ``el``: inside it, or just before it (void elements)."""
-    found = [lab.get("data-bx-label") for lab in el.iter("span") if lab.get("data-bx-label")]
-    prev = el.getprevious()
-    if prev is not None and "bx-labels" in (prev.get("class") or ""):
-        found += [lab.get("data-bx-label") for lab in prev.iter("span") if lab.get("data-bx-label")]
-    return [str(f) for f in found]
+    """The cleaner labels of ``el``: in its label holder, inside it or just before it."""
+    number = el.get("data-bx-mark")
+    places = [el.getprevious(), *el.iter("span")]
+    [holder] = [h for h in places if h is not None and h.get("data-bx-for") == number]
+    return [str(lab.get("data-bx-label")) for lab in holder if lab.get("data-bx-label")]
 
 
 # -- safety ------------------------------------------------------------------------

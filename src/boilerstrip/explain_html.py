@@ -301,9 +301,10 @@ def _draw(marks: dict[HtmlElement, _Mark], body: HtmlElement) -> int:
     Returns how many dropped blocks were drawn.
     """
     drawn = 0
-    for el, mark in marks.items():
+    for number, (el, mark) in enumerate(marks.items()):
         if not (el is body or any(a is body for a in el.iterancestors())):
             continue
+        el.set(f"data-{PREFIX}mark", str(number))
         classes = [f"{PREFIX}mark"] + [f"{PREFIX}{r}" for r in mark.roles]
         labels: list[HtmlElement] = []
         for r in mark.roles:
@@ -321,7 +322,7 @@ def _draw(marks: dict[HtmlElement, _Mark], body: HtmlElement) -> int:
             drawn += len(mark.drops)
         el.set("class", " ".join([*(el.get("class") or "").split(), *classes]))
         el.set("title", "\n\n".join(str(lab.get("title")) for lab in labels))
-        _attach(el, labels)
+        _attach(el, labels, number)
     return drawn
 
 
@@ -335,12 +336,13 @@ def _label(kind: str, text: str, detail: str, *, cleaner: str | None = None) -> 
     return span
 
 
-def _attach(el: HtmlElement, labels: list[HtmlElement]) -> None:
+def _attach(el: HtmlElement, labels: list[HtmlElement], number: int) -> None:
     """Put the labels where the browser shows them: first inside ``el`` when it may hold a
-    span, else in the first place that can."""
+    span, else in the first place that can. ``data-bx-for`` names the element they label."""
     tag = el.tag
     holder: HtmlElement = lxml.html.Element("span")
     holder.set("class", f"{PREFIX}labels")
+    holder.set(f"data-{PREFIX}for", str(number))
     for lab in labels:
         holder.append(lab)
     if tag in _VOID:
