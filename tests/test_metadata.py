@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from html import escape
 
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from boilerstrip.metadata import (
     Found,
@@ -413,3 +416,37 @@ def test_organisation_tail_is_dropped() -> None:
 def test_byline_inside_the_article_text(body: str, names: str, line: str) -> None:
     byline, _ = run(page(f"<h1>서울시 새 정책</h1>{body}", "<title>서울시 새 정책</title>"))
     assert (byline.text, byline.line, byline.element) == (names, line, None)
+
+
+# -- robustness --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html></html>",
+        "<p>just text</p>",
+        "<html><head><script type='application/ld+json'>{not json at all</script></head><body></body></html>",
+        '<html><head><script type=\'application/ld+json\'>[1, "x", null, {"@graph": 5}]</script></head></html>',
+        "<html><body><h1></h1><h1>Two</h1><time datetime='garbage'>x</time></body></html>",
+        "<html><head><meta property='article:published_time' content='0000-00-00'></head></html>",
+    ],
+)
+def test_odd_pages_do_not_crash(html: str) -> None:
+    root = lxml.html.document_fromstring(html)
+    meta = read_meta(root)
+    head = find_headline(root, meta)
+    assert isinstance(find_byline(root, meta, head), Found)
+    assert isinstance(find_date(root, meta, head), Found)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_any_text_in_title_and_body(title: str, body: str) -> None:
+    root = page(f"<h1>{escape(title)}</h1><p>{escape(body)}</p>", f"<title>{escape(title)}</title>")
+    meta = read_meta(root)
+    head = find_headline(root, meta)
+    byline = find_byline(root, meta, head)
+    date = find_date(root, meta, head)
+    assert byline.text is None or "@" not in byline.text
+    assert date.text is None or date.text[:4].isdigit()

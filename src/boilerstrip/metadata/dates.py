@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
@@ -89,6 +90,9 @@ _DATE_CLASS_RE = re.compile(
     re.IGNORECASE,
 )
 
+_DATE_PUBLISHED_XPATH = etree.XPath(
+    "//*[@itemprop='datePublished' or @itemprop='datepublished'][not(self::meta)]"
+)
 _DIGIT_RE = re.compile(r"\d")
 _ISO_RE = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
@@ -225,7 +229,7 @@ def best_in_line(text: str, lang: str | None = None) -> str | None:
 
 def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
     """``datePublished`` from JSON-LD, the date meta tags, or ``itemprop=datePublished``."""
-    value = jsonld.first(meta.jsonld, "datePublished", "dateCreated", "uploadDate")
+    value = jsonld.first(meta.jsonld, "datePublished", "dateCreated", weak=False)
     iso = normalize_iso(value, meta.lang)
     if iso:
         return iso
@@ -233,12 +237,12 @@ def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
         iso = normalize_iso(meta.metas.get(key), meta.lang)
         if iso:
             return iso
-    for el in root.iter("time", "span", "div", "p", "abbr"):
-        if (el.get("itemprop") or "").lower() == "datepublished":
-            iso = normalize_iso(el.get("datetime") or el.get("content") or text_of(el), meta.lang)
-            if iso:
-                return iso
-    return None
+    for el in _DATE_PUBLISHED_XPATH(root):
+        iso = normalize_iso(el.get("datetime") or el.get("content") or text_of(el), meta.lang)
+        if iso:
+            return iso
+    value = jsonld.first(meta.jsonld, "datePublished", "dateCreated", "uploadDate")
+    return normalize_iso(value, meta.lang)
 
 
 def _window(root: HtmlElement, headline: HtmlElement | None) -> list[HtmlElement]:

@@ -224,9 +224,14 @@ def organisations(items: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-def first(items: list[dict[str, Any]], *keys: str) -> str | None:
-    """The first string value under one of ``keys`` among the article items."""
+def first(items: list[dict[str, Any]], *keys: str, weak: bool = True) -> str | None:
+    """The first string value under one of ``keys`` among the article items.
+
+    ``weak=False`` skips page-level items (``WebPage``, ``VideoObject``, ...).
+    """
     for item in articles(items):
+        if not weak and not _types(item) & (ARTICLE_TYPES - _WEAK_TYPES):
+            continue
         for key in keys:
             value = _text(item.get(key))
             if value:
