@@ -192,6 +192,9 @@ def test_disabling_a_cleaner_keeps_its_lines(seed: Article) -> None:
         ["© 2024 Example News. All rights reserved."],  # copyright
         ["Alle Rechte vorbehalten."],
         ["Reprinted with permission."],
+        ["Tags: buses, council, transport"],  # tag rows
+        ["Filed Under: Transport"],
+        ["태그: 버스, 교통"],
     ],
 )
 def test_boilerplate_inside_the_article_goes(junk: list[str]) -> None:

@@ -212,3 +212,15 @@ COMMENT_NOUNS = (
     "commentaires", "réactions",
     "comentarios", "opiniones",
 )
+
+TAGS = (
+    # labels of a tag or category row: "Tags: a, b, c", "Filed under: ..."
+    "tags", "tagged", "tagged with", "topics", "filed under", "categories", "category", "keywords",
+    "more about", "related topics",
+    "태그", "키워드", "관련 키워드",
+    "タグ", "関連タグ", "キーワード",
+    "标签", "关键词", "相关标签",
+    "schlagwörter", "themen", "stichwörter",
+    "étiquettes", "mots-clés", "thèmes", "sujets",
+    "etiquetas", "temas", "palabras clave",
+)

@@ -20,6 +20,7 @@ from .cleaners.image_ui_lines import image_ui_lines
 from .cleaners.menu_runs import menu_runs
 from .cleaners.popular_lists import popular_lists
 from .cleaners.repeated_paragraphs import repeated_paragraphs
+from .cleaners.tag_lines import tag_lines
 from .cleaners.toolbar_lines import toolbar_lines
 from .cleaners.widget_counters import widget_counters
 from .facts import find_facts
@@ -32,6 +33,7 @@ TEXT_CLEANERS: list[Cleaner] = [
     Cleaner("image_ui_lines", image_ui_lines, kind="text"),
     Cleaner("ad_slot_ids", ad_slot_ids, kind="text"),
     Cleaner("copyright_lines", copyright_lines, kind="text"),
+    Cleaner("tag_lines", tag_lines, kind="text"),
     Cleaner("popular_lists", popular_lists, kind="text"),
     Cleaner("comment_threads", comment_threads, kind="text"),
     Cleaner("menu_runs", menu_runs, kind="text"),

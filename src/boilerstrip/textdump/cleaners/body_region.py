@@ -86,9 +86,14 @@ def _with_announced_list(page: TextPage, alive: list[int], hi: int) -> int:
     """
     if hi == 0 or hi >= len(alive):
         return hi
+    start = hi
     last = page.lines[alive[hi - 1]]
     if not last.text.endswith((":", "：")):
-        return hi
+        # A short announcing line ("The tour dates:") may itself sit just past the end.
+        after = page.lines[alive[hi]]
+        if not after.text.endswith((":", "：")) or after.weight > _LIST_ITEM_WEIGHT:
+            return hi
+        last, hi = after, hi + 1
     end, prev = hi, last
     for k in range(hi, min(len(alive), hi + _LIST_LINES)):
         ln = page.lines[alive[k]]
@@ -97,7 +102,7 @@ def _with_announced_list(page: TextPage, alive: list[int], hi: int) -> int:
         if not ln.bullet and ln.first != prev.last + 1:
             break
         end, prev = k + 1, ln
-    return end
+    return end if end > hi else start
 
 
 def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
