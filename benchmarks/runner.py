@@ -134,6 +134,8 @@ def run_dataset(
                 k = i % len(live) if live else 0
                 for tool, run in live[k:] + live[:k]:
                     _time_page(tool, run, page, html)
+                if (i + 1) % 50 == 0:
+                    progress(f"  {i + 1}/{len(dataset)} pages")
         else:
             for tool, run in live:
                 for page, html in zip(dataset.pages, pages_html, strict=True):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from .metric import normalise
 from .runner import PageResult, ToolRun
+from .tools import Output
 
 
 def lines_of(text: str) -> list[str]:
@@ -26,18 +28,36 @@ def unified(truth: str, output: str, max_lines: int) -> Iterator[str]:
 
 
 def missing_extra(truth: str, output: str, max_lines: int) -> Iterator[str]:
-    """Truth lines absent from the output (``-``) and output lines absent from the truth (``+``)."""
+    """Truth lines absent from the output (``-``), then output lines absent from the truth (``+``).
+
+    Each side gets half of ``max_lines``, so a page that lost everything still shows its junk.
+    """
     t, o = lines_of(truth), lines_of(output)
     tset, oset = set(t), set(o)
-    shown = 0
+    budget = max(1, max_lines // 2)
     for sign, lines, other in (("-", t, oset), ("+", o, tset)):
-        for line in lines:
-            if line not in other:
-                if shown >= max_lines:
-                    yield f"... (cut at {max_lines} lines)"
-                    return
-                yield f"{sign} {line}"
-                shown += 1
+        lost = [line for line in lines if line not in other]
+        for line in lost[:budget]:
+            yield f"{sign} {line}"
+        if len(lost) > budget:
+            yield f"{sign} ... ({len(lost) - budget} more lines)"
+
+
+def lost_drops(truth: str, output: Output, limit: int = 10) -> Iterator[str]:
+    """The tool's recorded drops whose text is truth the output lacks: who removed it, and why."""
+    t, o = normalise(truth), normalise(output.text)
+    shown = 0
+    for cleaner, reason, preview in output.drops:
+        words = normalise(preview.rstrip("…")).split()
+        if preview.endswith("…"):
+            words = words[:-1]  # the cut may end inside a word
+        key = " ".join(words)
+        if len(words) >= 3 and key in t and key not in o:
+            if shown >= limit:
+                yield f"  ... (more; --max-lines shows at most {limit})"
+                return
+            yield f"  {cleaner}: {reason}: {preview}"
+            shown += 1
 
 
 def worst(run: ToolRun, n: int) -> list[PageResult]:
@@ -62,3 +82,8 @@ def render(run: ToolRun, n: int, mode: str = "diff", max_lines: int = 60) -> Ite
         output = res.output.text if res.output else ""
         show = unified if mode == "diff" else missing_extra
         yield from show(res.page.body, output, max_lines)
+        if res.output is not None and res.output.drops:
+            lost = list(lost_drops(res.page.body, res.output, max(10, max_lines // 4)))
+            if lost:
+                yield "dropped blocks that hold missing truth text:"
+                yield from lost

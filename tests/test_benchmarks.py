@@ -231,3 +231,15 @@ def test_tools_take_turns_on_the_same_pages(tmp_path: Path) -> None:
         )
         assert [r.missing is None for r in runs] == [True, False, True]
         assert [[x.page.id for x in r.results] for r in runs] == [["a", "b"], [], ["a", "b"]]
+
+
+def test_lost_drops_name_the_cleaner() -> None:
+    out = Output(
+        text="kept words only here",
+        drops=(
+            ("boxes", "link-dense", "The quick brown fox jumps over the la…"),
+            ("nav", "menu", "Home News Sport"),
+        ),
+    )
+    lost = list(worst.lost_drops(TEXT, out))
+    assert lost == ["  boxes: link-dense: The quick brown fox jumps over the la…"]
