@@ -58,6 +58,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("bench", nargs="?", default="/work/shared/bench/mozilla-readability")
     ap.add_argument("--show", action="store_true", help="print every miss")
+    ap.add_argument(
+        "--trafilatura",
+        action="store_true",
+        help="also score trafilatura's extract_metadata author and date the same way",
+    )
     args = ap.parse_args()
     bench = Path(args.bench)
     rows = [json.loads(line) for line in (bench / "truth.jsonl").open(encoding="utf-8")]
@@ -66,6 +71,7 @@ def main() -> int:
     n_date = ok_date = 0
     n_date_none = false_date = 0
     times: list[float] = []
+    tr_by = tr_date = 0
     for row in rows:
         data = (bench / "html" / f"{row['id']}.html").read_bytes()
         root = parse(data)
@@ -76,6 +82,14 @@ def main() -> int:
         date = find_date(root, meta, head)
         times.append((time.process_time() - t0) * 1000)
         tb = row.get("byline")
+        if args.trafilatura:
+            from trafilatura import extract_metadata
+
+            theirs = extract_metadata(data.decode("utf-8", "replace"))
+            if tb and theirs is not None:
+                tr_by += byline_ok(tb, theirs.author)
+            if row.get("date") and theirs is not None and theirs.date:
+                tr_date += theirs.date[:10] == row["date"][:10]
         if tb:
             n_by += 1
             good = byline_ok(tb, by.text)
@@ -118,6 +132,11 @@ def main() -> int:
     print(
         f"CPU ms/page median: {statistics.median(times):.2f}  p90: {sorted(times)[int(len(times) * 0.9)]:.2f}"
     )
+    if args.trafilatura:
+        print(
+            f"trafilatura extract_metadata: byline {tr_by}/{n_by} = {tr_by / max(n_by, 1):.3f}; "
+            f"date {tr_date}/{n_date} = {tr_date / max(n_date, 1):.3f}"
+        )
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from lxml import etree
@@ -16,6 +17,7 @@ from lxml.html import HtmlElement
 
 from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
+from ..textutil import weight
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, text_of, without_zones
 from .found import NOTHING, Found
@@ -74,13 +76,15 @@ _PATTERNS = [
 ]
 
 _PUBLISHED_RE = re.compile(
-    r"입력|등록|게재|발행|작성|승인|송고|published|posted|on|publié|publie|publicado|publicada|veröffentlicht|"
-    r"erschienen|发布|發佈|發布|发表|發表|公開|配信|掲載|登録|投稿|出版",
+    r"입력|등록|게재|발행|작성|승인|송고|发布|發佈|發布|发表|發表|公開|配信|掲載|登録|投稿|出版|"
+    r"(?<!\w)(?:published|posted|on|publié|publie|publicado|publicada|veröffentlicht|erschienen|"
+    r"publiziert|pubblicato|am|le|el)(?!\w)",
     re.IGNORECASE,
 )
 _UPDATED_RE = re.compile(
-    r"수정|업데이트|최종|updated?|modified|last|aktualisiert|geändert|mis à jour|modifié|actualizado|"
-    r"actualización|更新|修改|修正|最終",
+    r"수정|업데이트|최종|更新|修改|修正|最終|"
+    r"(?<!\w)(?:updated?|modified|last|aktualisiert|geändert|mis à jour|modifié|actualizado|"
+    r"actualización|atualizado|aggiornato)(?!\w)",
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = phrase_regex(COPYRIGHT, whole=False)
@@ -279,8 +283,13 @@ def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlEl
 
 def visible_dates(
     root: HtmlElement, meta: PageMeta, headline: HtmlElement | None
-) -> Iterator[tuple[str, str, HtmlElement]]:
-    """Printed dates near the headline as ``(iso, line, element)``, nearest first."""
+) -> Iterator[tuple[str, str | None, HtmlElement | None]]:
+    """Printed dates near the headline as ``(iso, line, element)``, nearest first.
+
+    A date opening a paragraph of prose ("Feb. 23, 2015 -- Peanut allergies ...") comes
+    without a line or element (the paragraph is the article's, not a date line); a date
+    inside prose, or in a table cell without a date label (an infobox), is passed over.
+    """
     seen: set[HtmlElement] = set()
     for el in _window(root, headline):
         tag = el.tag
@@ -314,14 +323,46 @@ def visible_dates(
         line_el, line = _line_element(el, headline)
         if _COPYRIGHT_RE.search(line):
             continue
+        marked = is_time or bool(ci and _DATE_CLASS_RE.search(ci))
+        if not marked and _in_unlabelled_cell(el, line):
+            continue
         better = best_in_line(line, meta.lang)
-        yield (better if better and not is_time else iso), line, line_el
+        iso = better if better and not is_time else iso
+        if not marked and _is_prose(line, meta.lang):
+            if _starts_with_date(line, meta.lang):
+                yield iso, None, None
+            continue
+        yield iso, line, line_el
+
+
+def _is_prose(line: str, lang: str | None) -> bool:
+    """True when ``line`` holds a sentence besides its dates and labels."""
+    rest = line
+    for _iso, start, end in reversed(list(scan(line, lang))):
+        rest = rest[:start] + " " + rest[end:]
+    rest = _PUBLISHED_RE.sub(" ", _UPDATED_RE.sub(" ", rest))
+    return weight(rest) > 10
+
+
+def _starts_with_date(line: str, lang: str | None) -> bool:
+    first = next(scan(line, lang), None)
+    return first is not None and first[1] <= 3
+
+
+def _in_unlabelled_cell(el: HtmlElement, line: str) -> bool:
+    """True for a date in a table cell (an infobox's "Founded ...") that no label calls published."""
+    if _PUBLISHED_RE.search(line):
+        return False
+    return any(anc.tag in ("td", "th") for anc in islice(el.iterancestors(), 6)) or el.tag in (
+        "td",
+        "th",
+    )
 
 
 def find_date(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None) -> Found:
     """The publication date as ISO 8601, with the visible date line when the page prints one."""
     trusted = meta.date or from_metadata(meta, root)
-    visible = None
+    visible: tuple[str, str | None, HtmlElement | None] | None = None
     for iso, line, el in visible_dates(root, meta, headline):
         if trusted is None or iso[:10] == trusted[:10]:
             visible = (iso, line, el)
