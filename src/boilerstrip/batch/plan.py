@@ -93,6 +93,15 @@ def check_out_dir(inputs: Sequence[Input], out: Path) -> None:
             )
 
 
+def check_stream_file(inputs: Sequence[Input], target: Path) -> None:
+    """Refuse a JSON Lines output file that is an input or lies inside an input directory."""
+    real = os.path.realpath(target)
+    for root in sorted({i.root for i in inputs if i.root is not None}):
+        if _inside(real, os.path.realpath(root)):
+            raise UsageError(f"the output {target} is inside the input directory {root}")
+    _check_not_inputs(inputs, [target])
+
+
 def _check_not_inputs(inputs: Sequence[Input], outputs: Sequence[Path]) -> None:
     real_inputs = {os.path.realpath(i.path): i.path for i in inputs}
     for output in outputs:

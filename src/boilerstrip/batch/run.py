@@ -27,7 +27,7 @@ from ..errors import BoilerstripError, InvalidOptions, UsageError
 from ..options import Options
 from ..outputs import write_new
 from . import manifest as manifest_mod
-from .plan import MANIFEST_NAME, check_out_dir, plan_outputs
+from .plan import MANIFEST_NAME, check_stream_file, plan_outputs
 from .walk import Input, collect
 from .worker import PageFn, PageResult, Task, failure_line
 
@@ -213,10 +213,7 @@ class _Run:
                     raise UsageError(
                         f"{out} is a directory; a JSON Lines batch writes one file (-o FILE) or stdout"
                     )
-                check_out_dir(inputs, self.out_file.parent if str(self.out_file.parent) else Path("."))
-                real = os.path.realpath(self.out_file)
-                if any(os.path.realpath(i.path) == real for i in inputs):
-                    raise UsageError(f"refusing to write {out}: it is an input")
+                check_stream_file(inputs, self.out_file)
             elif stream is None:
                 raise UsageError("a JSON Lines batch needs an output file or a stream")
             self.units = [_Unit(i, None, None) for i in inputs]
@@ -359,7 +356,7 @@ class _Run:
                 head = (("source", path), ("uri", page.uri), ("date", page.date))
                 yield Task(
                     self._seq(unit, "record", head), f"{path} record {number}", "jsonl",
-                    self.options, data=page.payload, url=page.uri, head=head,
+                    self.options, data=page.payload, url=page.uri, head=head, nest="article",
                 )
         except BoilerstripError as exc:
             unit.error = exc.message

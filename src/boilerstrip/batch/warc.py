@@ -62,7 +62,11 @@ def read_archive(path: str | os.PathLike[str]) -> Iterator[ArchivePage | None]:
     try:
         for record in iterator(fh, arc2warc=True):
             count += 1
+            if record.rec_type is None or record.length is None:
+                raise ArchiveUnreadable(f"{name} is damaged at record {count}: no WARC header")
             page = _page(record)
+            if _cut_short(record):
+                raise ArchiveUnreadable(f"{name} is cut short in record {count}")
             yield page
     except (ArchiveUnreadable, UsageError):
         raise
@@ -72,6 +76,14 @@ def read_archive(path: str | os.PathLike[str]) -> Iterator[ArchivePage | None]:
         ) from exc
     finally:
         fh.close()
+
+
+def _cut_short(record: Any) -> bool:
+    """Read what is left of the record; True when it ends before its Content-Length."""
+    raw = record.raw_stream
+    while raw.read(1 << 16):
+        pass
+    return int(getattr(raw, "limit", 0) or 0) > 0
 
 
 def _page(record: Any) -> ArchivePage | None:

@@ -29,7 +29,8 @@ class Task:
 
     ``seq`` is the page's place in the batch's stream of tasks; ``source`` the file to read
     (or, with ``data``, a label for bytes already read, such as a WARC record); ``fmt`` the
-    output format (``jsonl``: one JSON line starting with the ``head`` keys and ``status``).
+    output format (``jsonl``: one JSON line starting with the ``head`` keys and ``status``,
+    then the article's fields, or the article as one object under the key ``nest``).
     """
 
     seq: int
@@ -39,6 +40,7 @@ class Task:
     data: bytes | None = None
     url: str | None = None
     head: tuple[tuple[str, Any], ...] = ()
+    nest: str | None = None
 
 
 @dataclass
@@ -89,7 +91,8 @@ def render_task(task: Task, article: Any) -> str:
 
     explain = task.options.explain
     if task.fmt == "jsonl":
-        line = {**dict(task.head), "status": "ok", **article.to_dict(dropped=explain)}
+        fields = article.to_dict(dropped=explain)
+        line = {**dict(task.head), "status": "ok", **({task.nest: fields} if task.nest else fields)}
         return json.dumps(line, ensure_ascii=False) + "\n"
     return render(article, task.fmt, dropped=explain)
 
