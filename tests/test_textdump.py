@@ -364,6 +364,27 @@ def test_hard_wrapped_dump_is_unwrapped() -> None:
     assert page.lines[0].first == 1 and page.lines[0].last == len(wrapped)
 
 
+def test_wrapped_block_inside_a_browser_copy_is_unwrapped() -> None:
+    pre = [
+        "   This draft describes a protocol by which client-side applications,",
+        "   running inside a web browser, can communicate with a data storage",
+        "   server that is hosted on a different domain name.",
+    ]
+    page = TextPage("\n".join(["Home", "", *pre, "", "Next page"]))
+    texts = [ln.text for ln in page.lines]
+    assert texts[1].startswith("This draft") and texts[1].endswith("domain name.")
+    assert len(texts) == 3
+
+
+def test_headline_lists_are_not_joined() -> None:
+    items = [
+        "Mayor unveils plan for new riverside park in the city",
+        "Local bakery wins national award for its sourdough",
+        "Storm expected to hit the coast this weekend, say forecasters",
+    ]
+    assert len(TextPage("\n".join(items)).lines) == 3
+
+
 def test_nothing_article_like_raises() -> None:
     with pytest.raises(NoArticle):
         strip("\n".join(NAV))

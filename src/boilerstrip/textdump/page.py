@@ -129,32 +129,71 @@ def _is_hard_wrapped(lines: list[Line]) -> int:
     return width if near >= 0.4 * len(lengths) else 0
 
 
-def unwrap_paragraphs(lines: list[Line]) -> list[Line]:
-    """Join the lines of a hard-wrapped dump back into paragraphs.
+def _joins(prev: Line, ln: Line) -> bool:
+    """Whether ``ln`` may continue ``prev``: no blank between, no bullet, same indent."""
+    return not ln.blank_before and not ln.bullet and abs(ln.indent - prev.indent) <= 3
 
-    Browser copies keep one paragraph per line, but ``lynx -dump`` and mail-style text
-    wrap at a fixed column. A line that reaches the wrap column continues into the next
-    line when that line follows without a blank, is not a bullet and has the same indent.
+
+def _mid_sentence(prev: str, nxt: str) -> bool:
+    """A break that falls inside a sentence: the next line starts in lower case, or the
+    previous one ends with a comma, a hyphen or an opening bracket."""
+    return nxt[:1].islower() or prev.endswith((",", ";", "-", "–", "(", "—"))
+
+
+def _wrapped_run(run: list[Line]) -> bool:
+    """A run of lines that is one paragraph wrapped at a fixed column.
+
+    Every line but the last reaches within 15 columns of the run's widest line (at most
+    100 columns), and most breaks fall inside a sentence, which a list of short items
+    or headlines does not do.
+    """
+    if len(run) < 2:
+        return False
+    widths = [len(x.text) + x.indent for x in run]
+    width = max(widths)
+    if not 40 <= width <= 100 or any(w < width - 15 for w in widths[:-1]):
+        return False
+    mids = sum(1 for a, b in zip(run, run[1:], strict=False) if _mid_sentence(a.text, b.text))
+    return mids * 2 >= len(run) - 1
+
+
+def _merge(run: list[Line]) -> Line:
+    head = run[0]
+    head.text = " ".join(x.text for x in run)
+    head.last = run[-1].last
+    return head
+
+
+def unwrap_paragraphs(lines: list[Line]) -> list[Line]:
+    """Join the lines of a hard-wrapped dump (or of hard-wrapped blocks) into paragraphs.
+
+    Browser copies keep one paragraph per line, but ``lynx -dump``, mail-style text
+    and ``<pre>`` blocks wrap at a fixed column. When the whole dump is wrapped, a
+    line that reaches the wrap column continues into the next one when that follows
+    without a blank, is not a bullet and has the same indent. Otherwise each run of
+    such lines is joined when it looks wrapped on its own (see :func:`_wrapped_run`).
     """
     width = _is_hard_wrapped(lines)
-    if not width:
-        return lines
     out: list[Line] = []
-    tail = 0  # visible length of the last physical line of out[-1]
+    if width:
+        tail = 0  # visible length of the last physical line of out[-1]
+        for ln in lines:
+            prev = out[-1] if out else None
+            if prev is not None and _joins(prev, ln) and tail >= width - 14:
+                prev.text = f"{prev.text} {ln.text}"
+                prev.last = ln.last
+            else:
+                out.append(ln)
+            tail = len(ln.text) + ln.indent
+        return out
+    run: list[Line] = []
     for ln in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and not ln.blank_before
-            and not ln.bullet
-            and abs(ln.indent - prev.indent) <= 3
-            and tail >= width - 14
-        ):
-            prev.text = f"{prev.text} {ln.text}"
-            prev.last = ln.last
-        else:
-            out.append(ln)
-        tail = len(ln.text) + ln.indent
+        if run and _joins(run[-1], ln) and ln.indent == run[0].indent:
+            run.append(ln)
+            continue
+        out.extend([_merge(run)] if _wrapped_run(run) else run)
+        run = [ln]
+    out.extend([_merge(run)] if _wrapped_run(run) else run)
     return out
 
 
