@@ -450,3 +450,40 @@ def test_any_text_in_title_and_body(title: str, body: str) -> None:
     date = find_date(root, meta, head)
     assert byline.text is None or "@" not in byline.text
     assert date.text is None or date.text[:4].isdigit()
+
+
+def test_site_brand_is_not_an_author() -> None:
+    assert clean_byline("Posted by Vortex", {"vortexcannon"}) is None
+    assert clean_byline("Practical Horseman Editorial Staff", {"practicalhorsemanmag"}) is None
+    assert clean_byline("Our Foreign Staff") is None
+
+
+def test_headline_when_the_seo_title_differs() -> None:
+    root = page(
+        f"<nav><h2>Menu</h2></nav><article><h1>Why my friend became a grocery store</h1>"
+        f"<p class='byline'>By Jane Doe</p>{ARTICLE}</article>",
+        "<title>Chasing analytics, people are becoming shops | Example</title>",
+    )
+    meta = read_meta(root)
+    head = find_headline(root, meta)
+    assert head is not None and head.tag == "h1"
+    assert run(root)[0].line == "By Jane Doe"
+
+
+def test_date_in_infobox_or_prose_is_not_a_date_line() -> None:
+    infobox = page(
+        "<h1>Example Corporation</h1><table><tr><th>Founded</th><td>February 28, 1998</td></tr>"
+        f"</table>{ARTICLE}",
+        "<title>Example Corporation</title>",
+    )
+    meta = read_meta(infobox)
+    from boilerstrip.metadata.dates import visible_dates
+
+    assert list(visible_dates(infobox, meta, find_headline(infobox, meta))) == []
+    prose = page(
+        "<h1>A headline about things</h1><p>Feb. 23, 2015 -- Peanut allergies have become far"
+        f" more common in children over the last two decades, doctors say.</p>{ARTICLE}",
+        "<title>A headline about things</title>",
+    )
+    date = run(prose)[1]
+    assert (date.text, date.line, date.element) == ("2015-02-23", None, None)

@@ -100,6 +100,7 @@ _ORG_WORDS = _wordset(
     "editorial admin administrator webmaster guest anonymous unknown contributors wire services "
     "redaktion rédaction redacción"
 )
+_STAFF_WORDS = _wordset("staff team desk editorial editors newsroom redaktion rédaction redacción")
 _ORG_NAMES = _wordset(
     "reuters afp ap dpa upi yonhap bloomberg xinhua efe ansa apa sda kyodo pti ians"
 )
@@ -277,9 +278,9 @@ def _drop_trailing_org(part: str, forbidden: set[str]) -> str:
     for size in (3, 2, 1):
         if len(words) > size + 1 and fold(" ".join(words[-size:])) in forbidden:
             return " ".join(words[:-size])
-    if len(words) < 3:
+    last = words[-1].lower().strip(".,") if words else ""
+    if len(words) < 3 or last in _STAFF_WORDS:
         return part
-    last = words[-1].lower().strip(".,")
     if last in _ORG_NAMES:
         return " ".join(words[:-1])
     if last in _ORG_WORDS and len(words) >= 4:
@@ -290,8 +291,11 @@ def _drop_trailing_org(part: str, forbidden: set[str]) -> str:
 def _person(part: str, forbidden: set[str]) -> bool | None:
     """True for a person's name, False for a title or an organisation, None for junk."""
     words = part.replace("’", "'").split()
-    if not words or fold(part) in forbidden:
+    key = fold(part)
+    if not words or key in forbidden:
         return False
+    if len(key) >= 6 and any(site.startswith(key) for site in forbidden):
+        return False  # "Practical Horseman" on practicalhorsemanmag.com
     lower = [w.lower().strip(".,'\"()") for w in words]
     if any(w in _JUNK_WORDS for w in lower) and not all(w[:1].isupper() for w in words):
         return None

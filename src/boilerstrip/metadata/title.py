@@ -126,12 +126,33 @@ def pick_title(
     return cleaned[0] if cleaned else None
 
 
+def _titles(root: HtmlElement, meta: PageMeta) -> list[str]:
+    """Every title the page declares: ours, og/twitter titles, JSON-LD headline, ``<title>``."""
+    out = [meta.title] if meta.title else []
+    for key in ("og:title", "twitter:title", "dc.title"):
+        value = meta.metas.get(key)
+        if value and value not in out:
+            out.append(value)
+    for item in meta.jsonld:
+        value = item.get("headline")
+        if isinstance(value, str) and value.strip() and value not in out:
+            out.append(value)
+    for el in root.iter("title"):
+        if el.text and el.text.strip() and el.text not in out:
+            out.append(el.text)
+        break
+    return out
+
+
 def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
     """The visible ``<h1>`` (or other heading) that matches the page title best.
 
     Headings are tried first; elements marked as headlines by class, id or
-    ``itemprop`` only when no heading matches the title well.
+    ``itemprop`` only when no heading matches a declared title well. When nothing
+    matches (an SEO title unlike the printed one), the page's only substantial
+    ``<h1>`` outside menus, sidebars and footers is taken.
     """
+    titles = _titles(root, meta)
     best: HtmlElement | None = None
     best_score = 0.0
     h1s: list[HtmlElement] = []
@@ -152,19 +173,18 @@ def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
                 continue
             if tag == "h1":
                 h1s.append(el)
-            if not meta.title:
+            if not titles:
                 continue
-            score = similarity(text, meta.title) - (0.0 if tag == "h1" else 0.05)
+            score = max(similarity(text, t) for t in titles) - (0.0 if tag == "h1" else 0.05)
             if score > best_score + 1e-9 and in_foreign_zone(el):
                 score -= 0.3
             if score > best_score + 1e-9:
                 best, best_score = el, score
-        if best_score >= 0.85 or not meta.title:
+        if best_score >= 0.85 or not titles:
             break
     if best is not None and best_score >= 0.6:
         return best
-    if not meta.title or best is None:
-        usable = [h for h in h1s if not in_foreign_zone(h)]
-        if len(usable) == 1:
-            return usable[0]
+    usable = [h for h in h1s if _size(text_of(h)) >= 3 and not in_foreign_zone(h)]
+    if len(usable) == 1:
+        return usable[0]
     return None
