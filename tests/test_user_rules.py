@@ -247,3 +247,32 @@ def test_cli_no_user_rules_skips_the_config_file(tmp_path: Path) -> None:
     without = CliRunner().invoke(main, [str(page), "--no-user-rules"])
     assert without.exit_code == 0, without.stderr
     assert PROMO in without.stdout
+
+
+def test_cli_bad_rules_stop_a_batch_before_it_starts(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text(PAGE, encoding="utf-8")
+    (pages / "b.html").write_text(PAGE, encoding="utf-8")
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[sites."example.org"]\ndrop = ["p[["]\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(pages), "-o", str(out), "--rules", str(rules)])
+    assert result.exit_code == 2, result.output
+    assert "rules.toml: site 'example.org', key 'drop'" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_cli_rules_apply_in_a_batch(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, [str(pages), "-o", str(out), "--no-user-rules", "--drop", ".promo-strip", "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    [written] = [p for p in out.rglob("a*") if p.is_file()]
+    text = written.read_text(encoding="utf-8")
+    assert _PARAS[0] in text
+    assert PROMO not in text

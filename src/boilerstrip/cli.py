@@ -97,13 +97,21 @@ def rule_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _rule_values(steer: dict[str, Any]) -> dict[str, Any]:
-    """The Options fields of the rule options (``explain_html`` is handled by the command)."""
-    return {
+    """The Options fields of the rule options (``explain_html`` is handled by the command).
+
+    The selectors and rules files are checked here, so a bad one stops a batch before it starts.
+    """
+    from .options import Options
+    from .rules import rules_for
+
+    values: dict[str, Any] = {
         "drop": tuple(steer.get("drop") or ()),
         "keep": tuple(steer.get("keep") or ()),
         "rules_file": steer.get("rules_file"),
         "user_rules": not steer.get("no_user_rules"),
     }
+    rules_for(Options.build(**values), None)
+    return values
 
 
 @main.command("strip")
