@@ -238,7 +238,7 @@ def test_pipeline_for_only_and_disable_of_one_name_is_a_usage_error() -> None:
 @pytest.mark.parametrize("field", ["only", "disable"])
 def test_pipeline_for_unknown_name(field: str) -> None:
     with pytest.raises(UnknownCleaner) as info:
-        registry.pipeline_for(Options(**{field: ("comments", "nosuch")}))
+        registry.pipeline_for(Options.build(**{field: ("comments", "nosuch")}))
     message = str(info.value)
     assert "'nosuch'" in message
     for name in registry.default_pipeline().names():
