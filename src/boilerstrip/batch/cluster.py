@@ -111,7 +111,7 @@ class DaskPool:
         distributed = _distributed()
         source = iter(tasks)
         upcoming = next(source, None)
-        running = distributed.as_completed()
+        running = distributed.as_completed(loop=self.client.loop)
         chunks: dict[Any, list[Task]] = {}
         outstanding: set[int] = set()
         slots = self._slots()
