@@ -179,6 +179,8 @@ CASES = [
          ("Nous utilisons des cookies",), lang="fr"),
     Case("consent_banners", "es", "<div><p>Aceptar todas</p></div>", ("Aceptar todas",), lang="es"),
     Case("consent_banners", "ko", "<div><p>쿠키 설정</p></div>", ("쿠키 설정",), lang="ko"),
+    Case("consent_banners", "ja", "<div><p>Cookieの使用</p></div>", ("Cookieの使用",), lang="ja"),
+    Case("consent_banners", "zh", "<div><p>Cookie政策</p></div>", ("Cookie政策",), lang="zh"),
     # navigation
     Case("navigation", "nav-tag", "", ("Politics Business Sport Culture",),
          before='<nav><a href="/p">Politics</a> <a href="/b">Business</a> <a href="/s">Sport</a> '
@@ -539,6 +541,31 @@ def test_counters_go_to_their_own_cleaner() -> None:
     assert_kept(only_comments, "1 / 12")
     only_image_ui = run(make_page(inside), "image_ui")
     assert_kept(only_image_ui, "0 / 300")
+
+
+@pytest.mark.parametrize(
+    ("cleaner", "widget"),
+    [
+        ("hidden_elements", '<span class="sr-only">(opens in a new window)</span>'),
+        ("share_buttons", '<span class="share-icon">Share</span>'),
+        ("non_content_markup", "<button>Listen</button>"),
+    ],
+)
+def test_dropping_an_element_keeps_its_tail_text(cleaner: str, widget: str) -> None:
+    para = f"<p>Officials said the report {widget}would be published before the March vote.</p>"
+    article = run(make_page(para), cleaner)
+    assert "would be published before the March vote." in article.text
+    assert [d.cleaner for d in article.dropped] == [cleaner]
+    assert_prose_kept(article)
+
+
+def test_nested_boilerplate_is_recorded_once() -> None:
+    """Collect, then drop outermost first: an ad label inside an ad slot is one drop."""
+    inside = '<div class="ad-slot"><p>Buy two tyres today</p><div class="ad-label">Advertisement</div></div>'
+    article = run(make_page(inside), "ads")
+    assert len(article.dropped) == 1
+    assert "Buy two tyres today" in article.dropped[0].preview
+    assert_prose_kept(article)
 
 
 def test_hidden_article_prose_is_kept() -> None:
