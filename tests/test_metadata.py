@@ -487,3 +487,29 @@ def test_date_in_infobox_or_prose_is_not_a_date_line() -> None:
     )
     date = run(prose)[1]
     assert (date.text, date.line, date.element) == ("2015-02-23", None, None)
+
+
+def test_jsonld_author_by_reference_and_concatenated_blocks() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+        '{"@type":"WebPage","@id":"#page","datePublished":"2020-01-01"},'
+        '{"@type":"NewsArticle","headline":"A headline","author":{"@id":"#jane"},'
+        '"datePublished":"2024-08-04"},'
+        '{"@type":"Person","@id":"#jane","name":"Jane Doe"}]}'
+        '{"@type":"WebSite","name":"Example Site"}</script>'
+    )
+    meta = read_meta(page(f"<h1>A headline</h1>{ARTICLE}", head))
+    assert meta.authors == ["Jane Doe"]
+    assert meta.date == "2024-08-04"
+    assert meta.site_name == "Example Site"
+
+
+def test_metadata_date_normalized() -> None:
+    from boilerstrip.metadata.dates import normalize_iso
+
+    assert normalize_iso("2017-11-03 03:01:00.000000") == "2017-11-03T03:01:00"
+    assert normalize_iso("2021-11-01T10:52:50+0100") == "2021-11-01T10:52:50+01:00"
+    assert normalize_iso("20240804") == "2024-08-04"
+    assert normalize_iso("1722782820") == "2024-08-04T14:47:00Z"
+    assert normalize_iso("Aug. 4, 2024") == "2024-08-04"
+    assert normalize_iso("not a date") is None

@@ -402,8 +402,16 @@ def _is_candidate(el: HtmlElement) -> bool:
     return bool(ci) and bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
 
 
+_TEXT_RE = re.compile(
+    "|".join(
+        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+        for p in _TEXT_PATTERNS
+    )
+)
+
+
 def _text_match(text: str) -> bool:
-    return len(text) <= 120 and any(p.search(text) for p in _TEXT_PATTERNS)
+    return len(text) <= 120 and _TEXT_RE.search(text) is not None
 
 
 def _window(root: HtmlElement, headline: HtmlElement | None) -> list[tuple[int, HtmlElement]]:

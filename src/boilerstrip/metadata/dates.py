@@ -8,6 +8,7 @@ footer is never taken for the article's date.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from collections.abc import Iterator
 from itertools import islice
 from typing import Any
@@ -136,6 +137,9 @@ def normalize_iso(raw: str | None, lang: str | None = None) -> str | None:
     """An ISO 8601 date(time) from a machine-readable or printed date; ``None`` if none."""
     if not raw:
         return None
+    if raw.strip().isdigit() and len(raw.strip()) in (10, 13):
+        stamp = int(raw.strip()[:10])
+        return datetime.fromtimestamp(stamp, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     m = _ISO_RE.match(raw)
     if m:
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -154,11 +158,6 @@ def normalize_iso(raw: str | None, lang: str | None = None) -> str | None:
                     digits = tz[1:].replace(":", "")
                     out += f"{tz[0]}{digits[:2]}:{(digits[2:] or '00')}"
         return out
-    if raw.strip().isdigit() and len(raw.strip()) in (10, 13):
-        import datetime as _dt
-
-        stamp = int(raw.strip()[:10])
-        return _dt.datetime.fromtimestamp(stamp, _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     found = next(scan(raw, lang), None)
     return found[0] if found else None
 
