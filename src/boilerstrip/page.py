@@ -127,16 +127,15 @@ class Page:
         """True when dropping ``el`` would take the article with it.
 
         That is: it holds the headline, byline or date the metadata stage found, or it is a
-        page-level container or any element carrying most of the page's text.
+        page-level container (``main``, ``article``…) carrying much of the page's text.
         """
         for found in (self.headline_el, self.byline_el, self.date_el):
             if found is not None and (found is el or _is_ancestor(el, found)):
                 return True
-        total = self.size(self.body)
-        if total < 400:
+        if el.tag not in _CONTAINERS:
             return False
-        share = self.size(el) / total
-        return share >= 0.6 or (el.tag in _CONTAINERS and share >= 0.3)
+        total = self.size(self.body)
+        return total >= 400 and self.size(el) >= 0.3 * total
 
     def prose(self, el: HtmlElement) -> int:
         """Letters in the ``<p>`` elements under ``el`` (its running prose)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
-from ..extract.score import Candidate, effective_size, link_share, score_candidates
+from ..extract.score import Candidate, effective_size, link_share, paragraphs, score_candidates
 from ..page import Page
 from .link_lists import link_density
 
@@ -13,6 +13,10 @@ from .link_lists import link_density
 _SIBLING_SHARE = 0.2
 # …or when it is a paragraph of this many letters with few links.
 _SIBLING_PARA = 80
+# Climbing: a parent must hold this much more link-poor prose (factor and letters) to be taken.
+_GROW_FACTOR = 1.3
+_GROW_MIN = 100
+_PROSE_MAX_LINKS = 0.33
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "」", "”", '"')
 
 
@@ -25,7 +29,8 @@ def main_content(page: Page) -> None:
     if not candidates:
         page.main = page.body
         return
-    kept = _with_siblings(candidates)
+    top = _grow(page, candidates[0].el)
+    kept = _with_siblings(page, top, candidates)
     kept = _beside_headline(page, kept) + kept
     path: set[HtmlElement] = set()
     for el in kept:
@@ -42,12 +47,42 @@ def main_content(page: Page) -> None:
     page.main = _common_ancestor(kept)
 
 
-def _with_siblings(candidates: list[Candidate]) -> list[HtmlElement]:
-    top = candidates[0]
-    parent = top.el.getparent()
-    if parent is None or top.el.tag in ("html", "body"):
-        return [top.el]
+def _prose_mass(page: Page) -> dict[HtmlElement, int]:
+    """Letters of link-poor paragraphs under each element (each paragraph counted up its ancestors)."""
+    mass: dict[HtmlElement, int] = {}
+    for el, text in paragraphs(page):
+        size = effective_size(text)
+        if link_share(el, len(text)) >= _PROSE_MAX_LINKS:
+            continue
+        for anc in (el, *el.iterancestors()):
+            mass[anc] = mass.get(anc, 0) + size
+    return mass
+
+
+def _grow(page: Page, top: HtmlElement) -> HtmlElement:
+    """Climb from the best container while a parent holds clearly more link-poor prose.
+
+    An article split over sibling blocks (one per section, per embed) scores in pieces; the
+    piece that wins is then only part of it.
+    """
+    mass = _prose_mass(page)
+    current = top
+    while True:
+        parent = current.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return current
+        mine, theirs = mass.get(current, 0), mass.get(parent, 0)
+        if theirs < mine * _GROW_FACTOR + _GROW_MIN:
+            return current
+        current = parent
+
+
+def _with_siblings(page: Page, top_el: HtmlElement, candidates: list[Candidate]) -> list[HtmlElement]:
+    parent = top_el.getparent()
+    if parent is None or top_el.tag in ("html", "body"):
+        return [top_el]
     scores = {c.el: c.score for c in candidates}
+    top = Candidate(top_el, max(scores.get(top_el, 0.0), candidates[0].score))
     threshold = max(10.0, top.score * _SIBLING_SHARE)
     kept = []
     for sib in parent:

@@ -30,6 +30,8 @@ _BLOCK_CHILD = frozenset(
      "h5", "h6", "figure", "dl", "form", "header", "footer", "aside", "main", "nav"}
 )
 _COMMA = re.compile(r"[,，、、،;]")
+# Content points an element needs before its class/id name counts in full.
+_CONTENT_FOR_FULL_NAME = 15.0
 # Letters a paragraph needs before it counts; CJK characters count three times (one carries a word).
 _MIN_PARA = 25
 
@@ -102,13 +104,14 @@ def score_candidates(page: Page) -> list[Candidate]:
         points = 1.0 + len(_COMMA.findall(text)) + min(effective_size(text) / 100.0, 3.0)
         if el.tag in _DIV_TAGS and el.tag != "td":
             # text written straight into a container: the container itself is the candidate
-            parent, points = el, points
+            parent = el
         for depth, anc in enumerate([parent, *list(parent.iterancestors())[:2]]):
-            if anc not in scores:
-                scores[anc] = class_weight(anc) + (5.0 if anc.tag in ("div", "article", "main") else 0.0)
-            scores[anc] += points / (1, 2, 3)[depth]
+            scores[anc] = scores.get(anc, 0.0) + points / (1, 2, 3)[depth]
     out = []
-    for el, score in scores.items():
+    for el, content in scores.items():
+        # a name counts in proportion to the content behind it: a tiny "post-*" box gains little
+        score = content + class_weight(el) * min(1.0, content / _CONTENT_FOR_FULL_NAME)
+        score += 5.0 if el.tag in ("div", "article", "main") else 0.0
         if el.tag in ("html", "body") and len(scores) > 1:
             score *= 0.5
         text_len = len(" ".join(el.text_content().split()))
