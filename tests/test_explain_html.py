@@ -312,3 +312,11 @@ def test_cli_never_overwrites_the_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [str(page), "--no-user-rules", "--explain-html", str(page)])
     assert result.exit_code == 2, result.output
     assert page.read_text(encoding="utf-8") == PAGE
+
+
+def test_keep_rules_are_outlined() -> None:
+    doc = _doc(explain_html(PAGE, options=Options(user_rules=False, keep=("ul.related-list",))))
+    [kept] = _page_part(doc).find_class("bx-keep")
+    assert kept.tag == "ul"
+    assert "Other story one" in kept.text_content()
+    assert "bx-drop" not in kept.get("class", "")

@@ -1,10 +1,11 @@
 """``--explain-html``: the page itself, every block outlined with what boilerstrip did to it.
 
 One self-contained HTML file. The page's own structure and text are shown (without its
-styles); the kept body, the title, the byline, the date and the captions are each outlined
-in one colour, and every dropped block in another, labelled with the cleaner that dropped
-it and why (the label is visible; the hover title adds the size, the path and a selector
-to paste into ``--keep`` or ``--drop``). A legend at the top counts the drops per cleaner.
+styles); the kept body, the title, the byline, the date, the captions and the elements a
+keep rule protects are each outlined in one colour, and every dropped block in another,
+labelled with the cleaner that dropped it and why (the label is visible; the hover title
+adds the size, the path and a selector to paste into ``--keep`` or ``--drop``). A legend at
+the top counts the drops per cleaner.
 
 The file is safe to open: the page's scripts, styles, iframes, embeds, forms and form
 controls, event handlers and every attribute that could load or link something are
@@ -45,6 +46,7 @@ ROLES: dict[str, tuple[str, str]] = {
     "byline": ("#8250df", "byline"),
     "date": ("#0a7f86", "date"),
     "caption": ("#bc4c00", "caption"),
+    "keep": ("#9a6700", "kept by a keep rule"),
     "drop": ("#cf222e", "dropped (label: cleaner and why)"),
 }
 """One colour per kind of block; every dropped block shares the last one."""
@@ -169,6 +171,8 @@ def _collect_marks(page: Page, nodes: list[HtmlElement]) -> dict[HtmlElement, _M
     role(page.headline_el, "title")
     role(page.byline_el, "byline")
     role(page.date_el, "date")
+    for el in page.protected:
+        role(el, "keep")
     for drop in page.dropped:
         m = mark(drop.node)
         if m is not None:
@@ -479,7 +483,7 @@ def _css() -> str:
         f".{p}mark.{p}drop{{outline-style:dashed;background:rgba(207,34,46,.06);color:#57606a}}"
         f".{p}labels{{display:inline-block;margin:0 4px 2px 0}}"
         f".{p}label{{display:inline-block;font:11px/1.4 ui-monospace,monospace;color:#fff;"
-        "padding:0 5px;margin:0 3px 0 0;border-radius:3px;text-decoration:none;"
+        "padding:0 5px;margin:0 3px 0 0;border-radius:3px;text-decoration:none;white-space:nowrap;"
         "font-weight:normal;font-style:normal;letter-spacing:0;text-transform:none}"
         f".{p}label-item{{list-style:none}}"
         f".{p}gone{{color:#8c959f;font-size:12px}}"
