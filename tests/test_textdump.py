@@ -275,6 +275,14 @@ def test_teasers_in_another_container_go() -> None:
     assert BODY[3] in text
 
 
+def test_author_bio_at_the_end_goes() -> None:
+    bio = "Jane Doe is a staff writer at Example News covering transport and city hall."
+    article = strip(news_dump(after=["", bio, "Follow her on Twitter at @janedoe."]))
+    text = rendered(article)
+    assert bio not in text and "Follow her" not in text
+    assert BODY[3] in text
+
+
 def test_facts_are_found() -> None:
     article = strip(news_dump())
     assert article.title == "Council expands bus network to northern suburbs"
@@ -313,6 +321,8 @@ def test_alt_text_repeating_a_caption_goes() -> None:
         "Menschen auf dem Marktplatz. Foto: dpa",
         "Des passants sur la place. (Crédit photo : AFP)",
         "Buses at the depot (AP Photo/Jane Doe)",
+        "In this March 3, 2024, file photo, buses wait at the depot.",
+        "1 of 4 A shopper looks at extension cords at a hardware store.",
     ],
 )
 def test_caption_patterns(caption: str) -> None:

@@ -12,6 +12,7 @@ from ..article import Article
 from ..pipeline import Cleaner, Pipeline
 from .assemble import assemble
 from .cleaners.ad_slot_ids import ad_slot_ids
+from .cleaners.author_bios import author_bios
 from .cleaners.body_region import body_region
 from .cleaners.comment_threads import comment_threads
 from .cleaners.copyright_lines import copyright_lines
@@ -38,6 +39,7 @@ TEXT_CLEANERS: list[Cleaner] = [
     Cleaner("comment_threads", comment_threads, kind="text"),
     Cleaner("menu_runs", menu_runs, kind="text"),
     Cleaner("body_region", body_region, kind="text"),
+    Cleaner("author_bios", author_bios, kind="text"),
     Cleaner("repeated_paragraphs", repeated_paragraphs, kind="text"),
 ]
 

@@ -25,6 +25,14 @@ _WIRE_RE = re.compile(
     r"(?:\((?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua)[^)]{0,60}\)|"
     r"[/|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|dpa)\b[^.]{0,30})\s*$",
 )
+# "In this Dec. 12, 2006, file photo, ...", "..., left, and ..., right, ...": wire-photo wording
+_PHOTO_WORDS_RE = re.compile(
+    r"\bfile photo\b|\bphoto (?:taken|provided|released)\b|, (?:left|right|center|centre), (?:and|speaks|talks|looks|walks|shakes|poses|stands|sits)\b"
+    r"|\bArchivfoto\b|\bphoto d'archive\b|\bfoto de archivo\b|자료사진|資料写真|资料图",
+    re.IGNORECASE,
+)
+# "1 of 4 A shopper looks at ...": a gallery slide counter opening a caption
+_SLIDE_CAPTION_RE = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")
 # "▲ ..." (Korean caption marker) or a lone "Photo: ..." line
 _LEADING_RE = re.compile(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
 
@@ -39,6 +47,8 @@ def is_caption(text: str) -> bool:
         or _WIRE_RE.search(text)
         or _TRAILING_CREDIT_RE.search(text)
         or _EQUALS_CREDIT_RE.search(text)
+        or _SLIDE_CAPTION_RE.search(text)
+        or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
     )
 
 

@@ -12,14 +12,16 @@ _OPENERS = ("©", "ⓒ", "(c) ", "copyright", "<저작권자", "[저작권자", 
 def copyright_lines(page: TextPage) -> None:
     """Drop copyright and reprint lines ("©아주경제. 무단전재·재배포 금지").
 
-    The notice closes most news articles and repeats in the footer. Only short lines
-    are dropped, so a paragraph that discusses copyright stays.
+    The notice closes most news articles and repeats in the footer. A line that opens
+    with the notice ("©", "Copyright") goes unless it is very long; one that merely
+    holds a notice phrase goes when it is short, so a paragraph that discusses
+    copyright stays.
     """
     found = []
     for i in page.alive():
         text = page.lines[i].text
-        if page.lines[i].weight > 30:
-            continue
-        if _ANY.search(text) or text.lower().startswith(_OPENERS):
+        w = page.lines[i].weight
+        opens = text.lower().startswith(_OPENERS) and w <= 80
+        if opens or (w <= 30 and _ANY.search(text)):
             found.append(i)
     page.drop(found, "copyright or reprint notice")

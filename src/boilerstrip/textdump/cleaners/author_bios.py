@@ -1,0 +1,45 @@
+"""Drop the author's bio and contact lines that close an article: "Jane Doe is a staff writer at ..."."""
+
+from __future__ import annotations
+
+import re
+
+from ..page import TextPage
+
+_ROLE = (
+    r"(?:staff |senior |contributing |freelance |deputy |associate )?"
+    r"(?:writer|editor|reporter|correspondent|contributor|journalist|author|columnist|producer"
+    r"|publisher|analyst|blogger|critic)"
+)
+# "Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is the editor of ...",
+# "Jane Doe ist Redakteurin ...", "Jeanne Dupont est journaliste ...", "Juana Pérez es periodista ..."
+_BIO_RE = re.compile(
+    rf"^(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:\([^)]{{1,60}}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}\b"
+    r"|^(?:[A-Z][\w'’.-]+\s+){1,3}ist\s+(?:\w+\s+){0,2}(?:Redakteur|Korrespondent|Autor|Journalist|Reporter)"
+    r"|^(?:[A-Z][\w'’.-]+\s+){1,3}est\s+(?:\w+\s+){0,2}(?:journaliste|rédact|correspondant|auteur)"
+    r"|^(?:[A-Z][\w'’.-]+\s+){1,3}es\s+(?:\w+\s+){0,2}(?:periodista|redactor|corresponsal|autor)",
+)
+_CONTACT_RE = re.compile(
+    r"^(?:follow|contact|email|e-mail|reach)\s+(?:\S+\s+){0,4}?(?:on|at|via)\s+\S"
+    r"|^(?:follow|contact) (?:him|her|them|me|us)\b",
+    re.IGNORECASE,
+)
+_TAIL = 4
+_MAX_WEIGHT = 80
+
+
+def author_bios(page: TextPage) -> None:
+    """Drop the author bio and contact lines at the article's end ("Jane Doe is a staff writer at ...").
+
+    Many articles close with a line about the author (name, role, employer, handle) or
+    an invitation to follow or write to them. Only the last few lines left after
+    ``body_region`` are looked at, and only lines that open with a name followed by a
+    writer's role, or with "Follow ... on", "Contact ... at".
+    """
+    alive = page.alive()
+    found = []
+    for i in alive[-_TAIL:]:
+        ln = page.lines[i]
+        if ln.weight <= _MAX_WEIGHT and (_BIO_RE.match(ln.text) or _CONTACT_RE.match(ln.text)):
+            found.append(i)
+    page.drop(found, "author bio or contact line")
