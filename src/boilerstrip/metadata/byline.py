@@ -32,23 +32,15 @@ _CLASS_SKIP_RE = re.compile(
     re.IGNORECASE,
 )
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
+# one combined pattern: (?i:...) marks the case-insensitive ones
 _TEXT_PATTERNS = [
-    re.compile(
-        rf"^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP}",
-        re.IGNORECASE,
-    ),
-    re.compile(rf"^(?i:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}"),
-    re.compile(
-        r"^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：]", re.IGNORECASE
-    ),
-    re.compile(
-        r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트|평론가)(?![가-힣])"
-    ),
-    re.compile(r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}"),
-    re.compile(
-        r"(?:^|\s)(?:記者|记者)[\s：:]*[\u4e00-\u9fff\u3040-\u30ff]{2,8}|[\u4e00-\u9fff]{2,5}\s*記者(?:$|[\s）)])"
-    ),
-    re.compile(r"^(?:文|作者|撰文|编辑|编译|文字)\s*[/／:：|｜]\s*\S"),
+    rf"(?i:^(?:written |words |story |text |reported |posted |compiled )?by:?\s+{_CAP})",
+    rf"^(?i:von|par|por|di|door|av|de)\s+{_CAP}\w+\s+{_CAP}",
+    r"(?i:^(?:author|authors|autor|autorin|auteur|autora|autore|작성자)\s*[:：])",
+    r"(?<![가-힣])[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트|평론가)(?![가-힣])",
+    r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)\s*[=:·]?\s*[가-힣]{2,4}",
+    r"(?:^|\s)(?:記者|记者)[\s：:]*[\u4e00-\u9fff\u3040-\u30ff]{2,8}|[\u4e00-\u9fff]{2,5}\s*記者(?:$|[\s）)])",
+    r"^(?:文|作者|撰文|编辑|编译|文字)\s*[/／:：|｜]\s*\S",
 ]
 
 
@@ -402,12 +394,7 @@ def _is_candidate(el: HtmlElement) -> bool:
     return bool(ci) and bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
 
 
-_TEXT_RE = re.compile(
-    "|".join(
-        f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
-        for p in _TEXT_PATTERNS
-    )
-)
+_TEXT_RE = re.compile("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
 
 
 def _text_match(text: str) -> bool:
