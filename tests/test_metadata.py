@@ -513,3 +513,21 @@ def test_metadata_date_normalized() -> None:
     assert normalize_iso("1722782820") == "2024-08-04T14:47:00Z"
     assert normalize_iso("Aug. 4, 2024") == "2024-08-04"
     assert normalize_iso("not a date") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By JANE DOE and JOHN ROE Associated Press Writers", "JANE DOE and JOHN ROE"),
+        ("By Jane Doe, John Roe and Jim Poe, Staff Writers", "Jane Doe, John Roe and Jim Poe"),
+        ("Jane Doe Staff Writer", "Jane Doe"),
+        ("By Meg JamesStaff Writer", "Meg James"),
+        ("By Jonathan GarberFOXBusiness", "Jonathan Garber"),
+        ("Sandee LaMotte", "Sandee LaMotte"),
+        ("By Chaim Gartenberg@cgartenberg Nov 19, 2019, 7:53pm EST", "Chaim Gartenberg"),
+        ("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight", "Tariq Malik, Mike Wall"),
+        ("Текст: Венера Ерофеева", "Венера Ерофеева"),
+    ],
+)
+def test_clean_byline_titles_and_glue(raw: str, expected: str) -> None:
+    assert clean_byline(raw, {"foxbusiness"}) == expected

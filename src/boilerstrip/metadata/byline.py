@@ -108,6 +108,7 @@ _PARTICLES = _wordset(
     "de da di del della der den van von ter du dos das le la el al bin ibn y e st st. jr jr. sr sr. "
     "ii iii iv mc mac o' d'"
 )
+_LISTED = _TITLE_WORDS | _ORG_WORDS | _JUNK_WORDS | _ORG_NAMES | _STAFF_WORDS
 _JOIN_RE = re.compile(
     r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*"
 )
@@ -122,6 +123,16 @@ _ZONE = r"(?:[ECMPA][SD]?T|GMT|UTC|BST|CES?T|IST|KST|JST|HKT|SGT|AES?T|AMT|MSK|W
 _ZONE_RE = re.compile(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
 _ZONE_ONLY_RE = re.compile(rf"(?<!\w){_ZONE}(?!\w)")
 _GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
+# "Meg JamesStaff Writer": a title word glued to the name by markup without a space
+_TITLE_GLUE_RE = re.compile(
+    r"(?<=[a-z])(?=(?:"
+    + "|".join(
+        sorted(
+            {w.capitalize() for w in _TITLE_WORDS | _ORG_WORDS if len(w) > 3}, key=len, reverse=True
+        )
+    )
+    + r")(?![a-z]))"
+)
 _TRAILING_LINK_RE = re.compile(
     r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$"
 )
@@ -153,6 +164,7 @@ def read_byline(raw: str, forbidden: set[str] | None = None) -> tuple[str, str] 
     forbidden = forbidden or set()
     text = _LABEL_BREAK_RE.sub(r"\1 ", text)
     text = _GLUE_RE.sub(" ", text)
+    text = _TITLE_GLUE_RE.sub(" ", text)
     text = _remove_dates(text, " | ")
     for piece in _PIECE_SPLIT_RE.split(text):
         piece = squash(piece)
@@ -270,7 +282,11 @@ def _drop_trailing_org(part: str, forbidden: set[str]) -> str:
     for size in (3, 2, 1):
         if len(words) > size + 1 and fold(" ".join(words[-size:])) in forbidden:
             return " ".join(words[:-size])
-    last = words[-1].lower().strip(".,") if words else ""
+    # job titles after the name: "Jane Doe Staff Writer", "John Roe Associated Press Writers"
+    while len(words) > 2 and _singular(words[-1]) in _TITLE_WORDS:
+        words = words[:-1]
+    part = " ".join(words)
+    last = _singular(words[-1]) if words else ""
     if len(words) < 3 or last in _STAFF_WORDS:
         return part
     if last in _ORG_NAMES:
@@ -278,6 +294,12 @@ def _drop_trailing_org(part: str, forbidden: set[str]) -> str:
     if last in _ORG_WORDS and len(words) >= 4:
         return " ".join(words[:-2])
     return part
+
+
+def _singular(word: str) -> str:
+    """Lower case, punctuation and a plural "s" taken off, for the word lists."""
+    low = word.lower().strip(".,'\"()")
+    return low[:-1] if len(low) > 3 and low.endswith("s") and low[:-1] in _LISTED else low
 
 
 def _person(part: str, forbidden: set[str]) -> bool | None:
@@ -288,7 +310,7 @@ def _person(part: str, forbidden: set[str]) -> bool | None:
         return False
     if len(key) >= 6 and any(site.startswith(key) for site in forbidden):
         return False  # "Practical Horseman" on practicalhorsemanmag.com
-    lower = [w.lower().strip(".,'\"()") for w in words]
+    lower = [_singular(w) for w in words]
     if any(w in _JUNK_WORDS for w in lower) and not all(w[:1].isupper() for w in words):
         return None
     if any(w in _JUNK_WORDS for w in lower) and len(words) <= 2:
