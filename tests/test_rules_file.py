@@ -86,6 +86,9 @@ def test_sites_match_their_subdomains(host: str | None, expected: list[str]) -> 
         ("", None),
         (None, None),
         ("http://[::1", None),
+        ("example.com/a/1", "example.com"),
+        ("https://例え.jp/記事", "xn--r8jz45g.jp"),
+        ("https://WWW.xn--r8jz45g.jp/", "xn--r8jz45g.jp"),
     ],
 )
 def test_host_of(url: str | None, host: str | None) -> None:
@@ -216,3 +219,10 @@ def test_rules_check_unknown_key(tmp_path: Path) -> None:
 def test_rules_check_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["rules", "check", str(tmp_path / "none.toml")])
     assert result.exit_code == 2, result.output
+
+
+def test_international_site_names_match_either_form() -> None:
+    rules = parse_rules('[sites."例え.jp"]\ndrop = [".a"]\n', path="idn.toml")
+    assert rules.sites[0].site == "xn--r8jz45g.jp"
+    assert rules.for_host(host_of("https://news.例え.jp/x"))
+    assert rules.for_host(host_of("https://news.xn--r8jz45g.jp/x"))

@@ -19,6 +19,7 @@ naming the file, the site and the key.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -190,8 +191,12 @@ def _where(path: str, site: str | None = None, key: str | None = None) -> str:
 
 
 def normalize_site(name: str) -> str:
-    """A site key or host as rules compare it: lower case, no trailing dot, no ``www.``."""
+    """A site key or host as rules compare it: lower case, no trailing dot, no ``www.``,
+    international names in their ASCII (punycode) form."""
     name = name.strip().lower().rstrip(".")
+    if not name.isascii():
+        with contextlib.suppress(UnicodeError):  # not a valid international name: keep it
+            name = name.encode("idna").decode("ascii")
     return name[4:] if name.startswith("www.") else name
 
 
@@ -285,8 +290,11 @@ def host_of(url: str | None) -> str | None:
     """The host of an absolute URL, normalized as rules compare it; ``None`` if there is none."""
     if not url:
         return None
+    url = url.strip()
+    if "://" not in url and not url.startswith("/") and "." in url.split("/", 1)[0]:
+        url = "//" + url  # "example.com/a/1": a host without a scheme
     try:
-        host = urlsplit(url.strip()).hostname
+        host = urlsplit(url).hostname
     except ValueError:
         return None
     return normalize_site(host) if host else None
