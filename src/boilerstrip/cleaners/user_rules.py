@@ -15,7 +15,7 @@ CAPTION_CLASS = "boilerstrip-caption"
 
 
 def user_rules(page: Page) -> None:
-    """Selectors the user gave for this run (``--drop``, ``--keep``) or for this site (rules file).
+    """The user's own selectors: --drop and --keep for this run, the rules file for this site.
 
     Runs first. ``keep`` protects an element from every later cleaner (a container around
     it loses only its other children); ``drop`` removes an element; ``byline``, ``date``
