@@ -46,7 +46,7 @@ def class_pattern(
 # Names that say "this is the article's text": a class rule never drops such an element
 # ("entry-content entry-content-read-more", "l-article-body-segment l-sidebar-fixed").
 _CONTENT_KEY = re.compile(
-    r"(?:article|entry|post|story|news|blog|node)[-_]?(?:body|content|text|main|detail)|main[-_]?content"
+    r"(?:article|entry|post|story|news|blog|node)[-_]*(?:body|content|text|main|detail)|main[-_]*content"
     r"|page[-_]?content|(?<![a-z])articlebody|itemprop-articlebody"
 )
 

@@ -16,7 +16,7 @@ _RELATED_CLASS = class_pattern(
            "best-news", "news-ranking", "top-stories", "more-from", "next-article", "up-next",
            "you-may-like", "suggested", "latest-news"),
     prefixes=("related", "recommend", "popular", "mostread", "most-read", "ranking", "trending",
-              "outbrain", "taboola", "ob-widget", "relat", "morenews", "more-news"),
+              "outbrain", "taboola", "ob-widget", "morenews", "more-news"),
 )
 _RELATED_TEXT = whole(RELATED)
 # "Lire aussi : <a>…</a>", "Read more: <a>…</a>" boxes inside the body

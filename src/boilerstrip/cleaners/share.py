@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..page import Page
 from ..phrases import SHARE
 from ._match import class_pattern, sweep, whole
@@ -12,6 +14,8 @@ _SHARE_CLASS = class_pattern(
     prefixes=("shar", "social", "sns", "addthis", "sharethis", "a2a_", "share"),
 )
 _SHARE_TEXT = whole(SHARE)
+# Embedded posts are quoted content, not buttons: "twitter-tweet", "instagram-media".
+_EMBEDDED_POST = re.compile(r"tweet|instagram-media|tiktok-embed|fb-post|embed")
 
 
 def share_buttons(page: Page) -> None:
@@ -20,4 +24,5 @@ def share_buttons(page: Page) -> None:
     Matched by class/id on elements with little text and by blocks that only say "Share",
     "공유하기", "シェア", "分享"...
     """
-    sweep(page, "share buttons", classes=_SHARE_CLASS, phrases=_SHARE_TEXT, max_letters=300)
+    sweep(page, "share buttons", classes=_SHARE_CLASS, phrases=_SHARE_TEXT, spare=_EMBEDDED_POST,
+          max_letters=300)

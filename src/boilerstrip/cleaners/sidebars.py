@@ -6,7 +6,7 @@ from ..page import Page
 from ._match import class_pattern, sweep
 
 _SIDE_CLASS = class_pattern(
-    words=("sidebar", "side-bar", "aside", "rail", "right-rail", "left-rail", "widget-area", "widgets",
+    words=("sidebar", "side-bar", "aside", "right-rail", "left-rail", "widget-area", "widgets",
            "col-right", "right-col", "right-column", "sidecontent", "side-content", "side-col", "aside-area"),
     prefixes=("sidebar", "rightrail", "rightcol", "widget_", "widget-"),
 )
