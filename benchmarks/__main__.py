@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import datasets, report, runner, speed, worst
-from .tools import Tool, ToolMissing, by_names
+from .tools import LxmlParse, Tool, ToolMissing, by_names
 
 HOOKS = (
     # (module, section title): ``evaluate(datasets) -> list[dict]`` rows, or
@@ -97,15 +97,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     loaded = _load_datasets(_csv(args.datasets), args.limit)
     names = _csv(args.tools)
     tools = by_names(names)
-    runs = runner.run_all(loaded, tools, interleave=not args.sequential)
+    timed = tools if args.no_speed else [*tools, LxmlParse()]
+    runs = runner.run_all(loaded, timed, interleave=not args.sequential)
     tool_names = [t.name for t in tools]
-    sp = None if args.no_speed else speed.measure(loaded, runs, tool_names)
+    sizes = tuple(int(float(mb) * 1_000_000) for mb in _csv(args.scaling) or ["0.1"])
+    sp = None if args.no_speed else speed.measure(loaded, runs, tool_names, sizes=sizes)
     extra = [] if args.no_hooks else _hook_sections(loaded)
     command = "python -m benchmarks " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     elapsed = time.perf_counter() - t0
     text = report.render(
         runs,
-        tools,
+        timed,
         command.strip(),
         sp,
         extra,
@@ -155,6 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         "--sequential",
         action="store_true",
         help="time each tool over all pages before the next (default: tools take turns per page)",
+    )
+    run.add_argument(
+        "--scaling",
+        default="0.1,1,10",
+        metavar="MB,MB,...",
+        help="sizes of the synthetic pages for the scaling table (default 0.1,1,10)",
     )
     run.add_argument("--output", default="BENCHMARKS.md")
     run.add_argument(

@@ -49,7 +49,8 @@ def quality_section(runs: list[ToolRun]) -> list[str]:
         ref = next((r for r in ds_runs if r.tool == REFERENCE and r.missing is None), None)
         ref_ms = ref.median_ms if ref else None
         pages = max((len(r.results) for r in ds_runs), default=0)
-        rows = []
+        rows: list[list[str]] = []
+        floor_rows: list[list[str]] = []
         for r in ds_runs:
             if r.missing is not None:
                 note = (
@@ -57,21 +58,26 @@ def quality_section(runs: list[ToolRun]) -> list[str]:
                 )
                 rows.append([_label(r), note, "", "", "", "", ""])
                 continue
-            c = r.corpus
             ratio = f"{r.median_ms / ref_ms:.2f}×" if ref_ms and r.median_ms is not None else "—"
+            if r.timing_only:
+                label = f"*{r.tool} (the floor: no output)*"
+                floor_rows.append([label, "", "", "", "", _f(r.median_ms, 2), ratio])
+                continue
+            c = r.corpus
             failed = f"{r.failed}" + (f" ({r.errors} errors)" if r.errors else "")
             ci = metric.f1_interval([x.score for x in r.results])
             rows.append(
                 [_label(r), _f(c.precision), _f(c.recall), f"**{c.f1:.3f}** ± {ci:.3f}", failed,
                  _f(r.median_ms, 1), ratio]
             )  # fmt: skip
-        ran = [r for r in ds_runs if r.missing is None and r.results]
+        ran = [r for r in ds_runs if r.missing is None and r.results and not r.timing_only]
         if len(ran) > 1:
             best = metric.score_corpus(metric.oracle([[x.score for x in r.results] for r in ran]))
             rows.append(
                 [f"*per-page best of these {len(ran)} (an oracle)*", _f(best.precision),
                  _f(best.recall), f"{best.f1:.3f}", "", "", ""]
             )  # fmt: skip
+        rows += floor_rows
         lines += [f"### {ds} ({pages} pages)", ""]
         lines += _table(
             ["tool", "precision", "recall", "F1", "failed", "median ms/page", f"× {REFERENCE}"],
@@ -84,7 +90,7 @@ def quality_section(runs: list[ToolRun]) -> list[str]:
 def extras_section(runs: list[ToolRun]) -> list[str]:
     rows = []
     for r in runs:
-        if r.missing is not None or (r.byline_pages == 0 and r.caption_total == 0):
+        if r.missing is not None or r.timing_only or (r.byline_pages == 0 and r.caption_total == 0):
             continue
         byline = (
             f"{r.byline_hits / r.byline_pages:.3f} ({r.byline_hits}/{r.byline_pages})"
@@ -117,7 +123,7 @@ def speed_section(sp: SpeedReport) -> list[str]:
     if sp.parse_ms:
         lines += [
             f"Physical floor: median of `lxml.html.document_fromstring` over the same "
-            f"{sp.parse_pages} pages = {sp.parse_ms:.2f} ms.",
+            f"{sp.parse_pages} pages = {sp.parse_ms:.2f} ms, timed in turn with the tools.",
             "",
             *_table(
                 ["tool", "median ms/page (all pages)", "× lxml parse"],
@@ -226,6 +232,7 @@ def _mark(ok: bool | None) -> str:
 def targets_section(runs: list[ToolRun], sp: SpeedReport | None) -> list[str]:
     """Issue 3's and issue 8's targets for boilerstrip, each against its measured value."""
     ours = {r.dataset: r for r in runs if r.tool == "boilerstrip" and r.missing is None}
+    runs = [r for r in runs if not r.timing_only]
     ref = {r.dataset: r for r in runs if r.tool == REFERENCE and r.missing is None}
     if not ours:
         return []
@@ -314,7 +321,9 @@ def render(
     interleaved: bool = True,
 ) -> str:
     when = (started or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    versions = ", ".join(f"{t.name} {t.version or 'not installed'}" for t in tools)
+    versions = ", ".join(
+        f"{t.name} {t.version or 'not installed'}" for t in tools if not t.timing_only
+    )
     lines = [
         "# Benchmarks",
         "",

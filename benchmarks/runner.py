@@ -41,6 +41,7 @@ class ToolRun:
     version: str | None
     dataset: str
     missing: str | None = None
+    timing_only: bool = False
     results: list[PageResult] = field(default_factory=list)
     byline_hits: int = 0
     byline_pages: int = 0
@@ -79,7 +80,7 @@ def _call(tool: Tool, html: bytes, url: str | None) -> tuple[float, Output | Non
 
 
 def _start(tool: Tool, dataset: Dataset, progress: Progress) -> ToolRun:
-    run = ToolRun(tool.name, tool.version, dataset.name)
+    run = ToolRun(tool.name, tool.version, dataset.name, timing_only=tool.timing_only)
     try:
         tool.load()
     except ToolMissing as exc:
@@ -90,6 +91,9 @@ def _start(tool: Tool, dataset: Dataset, progress: Progress) -> ToolRun:
 
 def _finish(tool: Tool, run: ToolRun, pages_html: list[bytes], progress: Progress) -> None:
     if run.missing is not None:
+        return
+    if run.timing_only:
+        progress(f"  {tool.name:<17} median={run.median_ms:.2f} ms")
         return
     _score_extras(tool, run, pages_html)
     c = run.corpus

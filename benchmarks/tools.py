@@ -74,6 +74,8 @@ class Tool:
     name = ""
     dist = ""
     has_byline = False
+    timing_only = False
+    """A baseline that is timed with the others but makes no article (no quality row)."""
     note = ""
 
     def __init__(self) -> None:
@@ -218,6 +220,22 @@ class JusText(Tool):
     def extract(self, html: bytes, url: str | None) -> Output:
         paragraphs = self._mod.justext(html, self._stoplist(self.stoplist_name(html)))
         return Output(text="\n".join(p.text for p in paragraphs if not p.is_boilerplate))
+
+
+class LxmlParse(Tool):
+    """The physical floor: parsing the page with lxml and nothing else."""
+
+    name = "lxml parse"
+    dist = "lxml"
+    timing_only = True
+    note = "`lxml.html.document_fromstring(html)` alone: the physical floor, timed in turn with the tools"
+
+    def _load(self) -> None:
+        self._parse = lxml_html.document_fromstring
+
+    def extract(self, html: bytes, url: str | None) -> Output:
+        self._parse(html)
+        return Output(text="")
 
 
 class JusTextEnglish(JusText):
