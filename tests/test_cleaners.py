@@ -639,12 +639,6 @@ def test_copyright_word_inside_a_sentence_is_kept() -> None:
 # -- known bugs ----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ai_summary's disclaimer patterns are joined after the whole-phrase pattern and applied with "
-    "re.match, so they only match at the start of the block: a disclaimer sentence that does not "
-    "begin with those words stays",
-)
 @pytest.mark.parametrize(
     ("lang", "disclaimer"),
     [
@@ -658,12 +652,6 @@ def test_ai_summary_drops_a_disclaimer_sentence(lang: str, disclaimer: str) -> N
     assert_dropped(article, "ai_summary", disclaimer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metadata/byline.py reads a Korean line starting with 글 (\"by\") with an optional "
-    "separator, so the toolbar label '글자크기 설정' becomes the byline '자크기 설정', is protected "
-    "as the byline element, and the reporter's real byline line is lost",
-)
 def test_font_size_toolbar_label_is_not_the_byline() -> None:
     lead = "<div><span>도구모음</span></div><div><span>글자크기 설정</span></div><p>정하늘 기자</p>"
     html = make_page(lead=lead, lang="ko")

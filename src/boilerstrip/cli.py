@@ -26,6 +26,7 @@ EXIT_CODES = {
     3: "input error: empty, binary, undecodable or unreadable input",
     4: "no article found on the page",
     5: "the page took longer than --timeout",
+    6: "an output cannot be written",
     130: "interrupted (Ctrl-C)",
 }
 
@@ -186,9 +187,13 @@ def strip_command(
 
 
 def _build_options(**values: Any) -> Any:
+    """The options, with cleaner names checked before any input is read."""
     from .options import Options
+    from .registry import pipeline_for
 
-    return Options.build(**values)
+    options = Options.build(**values)
+    pipeline_for(options)
+    return options
 
 
 def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, err: Console,
@@ -212,8 +217,13 @@ def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, op
         text = json.dumps({"source": source, **article.to_dict()}, ensure_ascii=False) + "\n"
     if output:
         from .outputs import write_new
+        from .render import EXTENSIONS
 
-        write_new(Path(output), text, inputs=[source])
+        target = Path(output)
+        if target.is_dir():  # one page into a directory: named after the page
+            stem = "stdin" if source == "-" else Path(source).name.split(".")[0]
+            target = target / (stem + EXTENSIONS.get(fmt, ".jsonl"))
+        write_new(target, text, inputs=[source])
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -56,6 +56,12 @@ class InputUnreadable(InputError):
     """A file cannot be opened or read."""
 
 
+class OutputError(BoilerstripError):
+    """An output cannot be written (a directory in the way, no permission, disk full)."""
+
+    exit_code = 6
+
+
 class NoArticle(BoilerstripError):
     """The page parsed, but nothing on it looks like an article."""
 

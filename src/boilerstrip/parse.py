@@ -16,8 +16,8 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from .errors import EmptyInput
-from .loading import MAX_INPUT_BYTES, InputTooLarge
+from .errors import EmptyInput, InputTooLarge
+from .loading import MAX_INPUT_BYTES
 
 MAX_ATTRIBUTES = 1000
 """Attributes kept on one start tag; the rest of a longer list is dropped before parsing."""
@@ -65,6 +65,11 @@ def prepare(text: str) -> str:
     return _LONG_TAG_RE.sub(_trim_attributes, text)
 
 
+# C0 control characters other than tab, newline and carriage return are not text; lxml
+# refuses them in a tail or attribute once the tree is edited.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """Parse page text into its ``<html>`` root, which always has a ``<body>``.
 
@@ -74,7 +79,7 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    data = prepare(text).encode("utf-8", errors="replace")
+    data = _CONTROL_RE.sub("", prepare(text)).encode("utf-8", errors="replace")
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.ParserError as exc:  # libxml2 found no element at all.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from .errors import UnknownCleaner
 
 CleanerFn = Callable[[Any], None]
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)(?![^(]*\))")
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,11 @@ class Cleaner:
 
     @property
     def summary(self) -> str:
-        """The first line of the cleaner's docstring."""
+        """The first sentence of the cleaner's docstring, on one line."""
         doc = (self.fn.__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
+        first = " ".join(doc.split("\n\n", 1)[0].split())
+        end = _SENTENCE_END.search(first)
+        return first[: end.end()].strip() if end else first
 
 
 class Pipeline:
@@ -59,23 +63,28 @@ class Pipeline:
     def get(self, name: str) -> Cleaner:
         return self._cleaners[self._index(name)]
 
-    def push(self, cleaner: Cleaner) -> None:
-        """Add a cleaner at the end."""
+    def _check_new(self, cleaner: Cleaner) -> None:
         if cleaner.name in self.names():
             raise ValueError(f"cleaner {cleaner.name!r} is already registered")
+
+    def push(self, cleaner: Cleaner) -> None:
+        """Add a cleaner at the end."""
+        self._check_new(cleaner)
         self._cleaners.append(cleaner)
 
     def before(self, name: str, cleaner: Cleaner) -> None:
         """Insert a cleaner just before the one called ``name``."""
+        self._check_new(cleaner)
         self._cleaners.insert(self._index(name), cleaner)
 
     def after(self, name: str, cleaner: Cleaner) -> None:
         """Insert a cleaner just after the one called ``name``."""
+        self._check_new(cleaner)
         self._cleaners.insert(self._index(name) + 1, cleaner)
 
     def _set(self, names: Iterable[str], enabled: bool) -> None:
-        for name in names:
-            i = self._index(name)
+        indexes = [self._index(name) for name in names]  # every name checked before any change
+        for i in indexes:
             self._cleaners[i] = replace(self._cleaners[i], enabled=enabled)
 
     def enable(self, names: Iterable[str]) -> None:

@@ -21,9 +21,12 @@ _SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "」", "”", '"')
 
 
 def main_content(page: Page) -> None:
-    """Everything outside the article: the best-scored container (text density, link density,
-    position, class names) and its worthy siblings stay, with any captioned figure between the
-    headline and the article; every other block is dropped as "outside the main content".
+    """Everything outside the article: the best-scored container and what belongs with it stay.
+
+    The container is scored on text density, link density and class names (after Arc90's
+    Readability), then widened to the block that holds the article's prose; worthy siblings,
+    and the standfirst, sub-headlines and lead figure between the headline and the body, stay
+    with it. Every other block is dropped as "outside the main content".
     """
     candidates = score_candidates(page)
     if not candidates:

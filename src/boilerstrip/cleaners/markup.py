@@ -21,6 +21,10 @@ def non_content_markup(page: Page) -> None:
     Their content is code, an embedded document or a control label ("Submit", "Search"),
     never article prose; ``<noscript>`` only repeats what scripts would show.
     """
+    for el in list(page.root.iter("embed")):
+        # <embed> is empty, but libxml2 nests what follows it inside: give that back first
+        if len(el) or (el.text and el.text.strip()):
+            page.unwrap(el)
     found = [(el, f"<{el.tag}> holds no article text") for el in page.root.iter(*_NEVER_TEXT)]
     found += [
         (el, "small form (search, login or comment box)")
