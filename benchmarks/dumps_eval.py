@@ -35,6 +35,11 @@ from . import datasets
 from .metric import PageScore, score_corpus, score_page
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.IGNORECASE)
+_SUPERSETS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
+    "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+}
 _JUSTEXT_LANGS = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pt": "Portuguese",
     "it": "Italian", "ru": "Russian", "id": "Indonesian", "nl": "Dutch", "pl": "Polish",
@@ -49,8 +54,11 @@ def decode(data: bytes) -> str:
         pass
     m = _CHARSET_RE.search(data[:4096])
     if m:
+        declared = m.group(1).decode("ascii").lower()
+        # Pages labelled with a legacy charset are written in its vendor superset.
+        declared = _SUPERSETS.get(declared, declared)
         try:
-            return data.decode(m.group(1).decode("ascii"), errors="replace")
+            return data.decode(declared, errors="replace")
         except LookupError:
             pass
     from charset_normalizer import from_bytes
@@ -162,6 +170,51 @@ def markdown(loaded: list[datasets.Dataset]) -> str:
     return "\n".join(out) + "\n"
 
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fixture_checks(root: Path = FIXTURES) -> list[dict[str, Any]]:
+    """Pages outside ``../shared``: each ``fixtures/*/page.html`` as a dump, checked with its
+    ``expect.json`` (``with`` snippets kept, ``without`` snippets gone, captions found)."""
+    import gzip
+    import json
+
+    rows: list[dict[str, Any]] = []
+    for d in sorted(p for p in root.iterdir() if p.is_dir()):
+        page = next((d / n for n in ("page.html", "page.html.gz") if (d / n).exists()), None)
+        if page is None or not (d / "expect.json").exists():
+            continue
+        data = page.read_bytes()
+        if page.name.endswith(".gz"):
+            data = gzip.decompress(data)
+        expect = json.loads((d / "expect.json").read_text(encoding="utf-8"))
+        dump = render_dump(data)
+        try:
+            article = strip_text(dump, pipeline=Pipeline(TEXT_CLEANERS), url=expect.get("url"))
+            text = squash("\n".join([article.title or "", article.byline_line or "", article.date_line or "",
+                                      *(b.text for b in article.blocks)]))
+            captions = [squash(c) for c in article.captions]
+        except NoArticle:
+            text, captions = "", []
+        withs = expect.get("with", [])
+        withouts = expect.get("without", [])
+        want_caps = [squash(c) for c in expect.get("captions", [])]
+        rows.append({
+            "fixture": d.name,
+            "with kept": sum(1 for w in withs if squash(w) in text),
+            "with": len(withs),
+            "without gone": sum(1 for w in withouts if squash(w) not in text),
+            "without": len(withouts),
+            "captions found": sum(1 for c in want_caps if c in captions),
+            "captions": len(want_caps),
+        })
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.dumps_eval", description=__doc__.split("\n")[0])
     ap.add_argument("--dataset", action="append", help="dataset name (repeatable); default: all")
@@ -170,8 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, default=None, help="write each dump and output under DIR")
     ap.add_argument("--only", default=None, help="comma-separated methods (default: all)")
     ap.add_argument("--disable", default="", help="comma-separated text cleaners to switch off")
+    ap.add_argument("--fixtures", action="store_true", help="check fixtures/*/page.html dumps instead")
     args = ap.parse_args(argv)
     DISABLED[:] = [n.strip() for n in args.disable.split(",") if n.strip()]
+    if args.fixtures:
+        rows = fixture_checks()
+        for r in rows:
+            print(f"{r['fixture']:24s} with {r['with kept']}/{r['with']}  without gone "
+                  f"{r['without gone']}/{r['without']}  captions {r['captions found']}/{r['captions']}")
+        tot = {k: sum(r[k] for r in rows) for k in ("with kept", "with", "without gone", "without",
+                                                     "captions found", "captions")}
+        print(f"{'all':24s} with {tot['with kept']}/{tot['with']}  without gone "
+              f"{tot['without gone']}/{tot['without']}  captions {tot['captions found']}/{tot['captions']}")
+        return 0
     names = args.dataset or datasets.available()
     methods = [m.strip() for m in args.only.split(",")] if args.only else list(METHODS)
     for name in names:

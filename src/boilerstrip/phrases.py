@@ -27,17 +27,32 @@ TOOLBAR = (
     "imprimer", "taille du texte", "écouter", "sauvegarder",
     # es
     "imprimir", "tamaño de letra", "guardar", "escuchar",
+    # more toolbar labels (added with the text-dump cleaners)
+    "a+", "a-", "aa", "gift this article", "listen to article", "reading mode",
+    "가가가가", "글씨키우기", "글씨줄이기", "글자 크게", "글자 작게", "인쇄하기",
+    "文字サイズ 小中大", "小中大", "大中小", "大 中 小", "小 中 大", "打印本页", "关闭窗口",
+    "artikel merken", "artikel vorlesen", "artikel drucken",
+    "offrir l'article", "offrir l’article", "lire plus tard", "écouter l'article",
+    "escuchar noticia", "guardar noticia",
 )
 
 SHARE = (
     "share", "share this", "share this article", "share on facebook", "share on twitter",
     "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "pinterest", "reddit",
+    "google+", "google plus", "telegram", "print", "e-mail",
     "공유", "공유하기", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드", "네이버",
     "シェア", "この記事をシェア", "ツイート", "はてなブックマーク",
     "分享", "分享到", "微信", "微博", "qq空间",
     "teilen", "artikel teilen",
     "partager", "partager cet article",
     "compartir", "compartir en facebook",
+    # more share labels (added with the text-dump cleaners)
+    "share on x", "share this story", "x", "e-mail", "telegram", "line", "messenger", "flipboard",
+    "엑스", "url복사", "네이버밴드", "공유하기",
+    "ポスト", "シェアする", "lineで送る", "はてなブックマークに追加",
+    "新浪微博", "分享到", "qq空间",
+    "per e-mail teilen", "partager sur facebook", "partager sur x", "copier le lien",
+    "compartir en x", "compartir en whatsapp",
 )
 
 COMMENTS = (
@@ -77,6 +92,13 @@ RELATED = (
     "mehr zum thema", "das könnte sie auch interessieren", "meistgelesen", "meistgelesene artikel",
     "lire aussi", "à lire aussi", "les plus lus", "sur le même sujet", "a lire aussi",
     "noticias relacionadas", "lo más leído", "te puede interesar", "más noticias", "lee también",
+    # more related-link labels and previous/next links (added with the text-dump cleaners)
+    "more coverage", "read next", "up next", "previous article", "next article",
+    "auch interessant", "lesen sie auch", "vorheriger artikel", "nächster artikel",
+    "article précédent", "article suivant", "artículo anterior", "artículo siguiente",
+    "다른기사 보기", "다른 기사 보기", "이전기사", "다음기사",
+    "前の記事", "次の記事",
+    "上一篇", "下一篇", "相关新闻", "点击排行",
 )
 
 NEWSLETTER = (
@@ -88,6 +110,13 @@ NEWSLETTER = (
     "newsletter abonnieren", "abonnieren", "jetzt abonnieren",
     "abonnez-vous", "inscrivez-vous à notre newsletter", "s'abonner",
     "suscríbete", "suscribirse", "suscríbete a nuestro boletín", "boletín",
+    # support and paywall prompts (added with the text-dump cleaners)
+    "support our journalism", "become a member", "donate", "subscribe now", "subscribers only",
+    "후원하기", "좋은 기사를 위한 후원",
+    "有料会員になる", "この記事は有料会員記事です。", "会員登録",
+    "jetzt unterstützen", "abo abschließen",
+    "soutenez-nous", "réservé aux abonnés",
+    "hazte socio", "exclusivo para suscriptores",
 )
 
 CONSENT = (
@@ -99,6 +128,9 @@ CONSENT = (
     "wir verwenden cookies", "zustimmen", "alle akzeptieren", "cookie-einstellungen",
     "nous utilisons des cookies", "accepter", "tout accepter", "paramètres des cookies",
     "utilizamos cookies", "aceptar", "aceptar todas", "configuración de cookies",
+    # (added with the text-dump cleaners)
+    "we and our partners use cookies", "we and our partners", "wir brauchen ihre zustimmung",
+    "votre vie privée nous importe",
 )
 
 COPYRIGHT = (
@@ -120,6 +152,8 @@ IMAGE_UI = (
     "bild vergrößern", "galerie öffnen", "vergrößern",
     "agrandir l'image", "agrandir", "voir la galerie",
     "ampliar imagen", "ampliar", "ver galería",
+    # gallery controls (added with the text-dump cleaners)
+    "view all photos", "포토 전체보기", "전체보기", "写真一覧", "查看全部图片", "alle bilder", "toutes les photos",
 )
 
 AI_SUMMARY = (
@@ -133,7 +167,8 @@ AI_SUMMARY = (
 )
 
 ADS = (
-    "advertisement", "advertising", "sponsored", "sponsored content", "ad", "ads", "promoted",
+    "advertisement", "advertising", "advert", "sponsored", "sponsored content", "ad", "ads", "promoted",
+    "publicidade", "pubblicità", "реклама",
     "광고", "애드", "스폰서",
     "広告", "スポンサー", "スポンサーリンク", "pr",
     "广告", "推广", "赞助",
@@ -189,6 +224,8 @@ REPRINT = (
     "nachdruck nur mit genehmigung",
     "reproduction interdite sans autorisation",
     "queda prohibida la reproducción",
+    # disclaimers and editor credits that close an article
+    "免责声明", "责任编辑", "責任編輯",
 )
 
 CAPTION_CREDITS = (

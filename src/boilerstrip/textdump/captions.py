@@ -14,15 +14,19 @@ _BRACKET_CREDIT_RE = re.compile(
     rf"[\[(（【<〈]\s*(?:{_CREDIT})\s*(?:[=:：／/]|by\b)[^\[\]()（）【】]{{1,60}}[\])）】>〉]\s*$",
     re.IGNORECASE,
 )
-# "... Photo: Jane Doe", "... Foto: dpa", "... Credit: Reuters"
+# "... Photo: Jane Doe", "... Foto: dpa", "... Credit: Reuters", "... 사진 = 홍길동 기자"
 _TRAILING_CREDIT_RE = re.compile(
-    rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：]\s*[^.!?。]{{1,60}}$", re.IGNORECASE
+    rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：=]\s*[^.!?。=]{{1,60}}$", re.IGNORECASE
 )
+# "... © AFP", "... ©Jane Doe/Agency" (not a line that opens with ©: that is a copyright notice)
+_COPY_CREDIT_RE = re.compile(r"^[^©ⓒ].{8,}\s[©ⓒ]\s*[^©ⓒ.!?]{1,40}$")
+# "...新华社记者 王堃 摄", "...（北陽市提供）", "...（資料写真）"
+_CJK_CREDIT_RE = re.compile(r"\S{2,12}\s*摄\s*$|[（(][^（）()]{1,20}(?:提供|撮影|摄)[）)]\s*$")
 # "...＝ロイター" (Japanese wire credit after a full-width equals sign)
 _EQUALS_CREDIT_RE = re.compile(r"\S＝\s*[^\s＝]{1,15}\s*$")
 # "(AP Photo/Jane Doe)", "/ AFP", "(Getty Images)"
 _WIRE_RE = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua)[^)]{0,60}\)|"
+    r"(?:\((?:AP|AFP|Reuters|EPA|EFE|ANSA|Getty Images|dpa|Xinhua|Kyodo|Yonhap|新华社|연합뉴스|共同)[^)]{0,60}\)|"
     r"[/|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|dpa)\b[^.]{0,30})\s*$",
 )
 # "In this Dec. 12, 2006, file photo, ...", "..., left, and ..., right, ...": wire-photo wording
@@ -48,6 +52,8 @@ def is_caption(text: str) -> bool:
         or _TRAILING_CREDIT_RE.search(text)
         or _EQUALS_CREDIT_RE.search(text)
         or _SLIDE_CAPTION_RE.search(text)
+        or _COPY_CREDIT_RE.search(text)
+        or _CJK_CREDIT_RE.search(text)
         or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
     )
 

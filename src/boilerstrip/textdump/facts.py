@@ -4,25 +4,47 @@ from __future__ import annotations
 
 import re
 
-from ..phrases import META_LABELS, phrase_regex
+from ..phrases import AI_SUMMARY, DIALOG, IMAGE_UI, META_LABELS, SHARE, TOOLBAR, phrase_regex
+from .captions import is_caption
 from .dates import parse_date
+from .match import only_phrases, phrase_any
 from .page import Line, TextPage
 
 _BYLINE_RE = re.compile(
     r"^(?:(?:by|von|par|por|di|door|av|written by|text|autor|auteur|author)\s*[:：]?\s+\S"
-    r"|.{1,40}(?:기자|특파원|선임기자|객원기자)(?:\s+\S+@\S+)?$"
-    r"|.{1,30}(?:記者|特派員|编辑|記者\s*\S+)$|(?:记者|記者|文)\s*[:：|｜]?\s*\S{2,})",
+    r"|.{1,40}?(?:기자|특파원|선임기자|객원기자)(?=\s|$)"
+    r"|.{1,30}(?:記者|特派員|编辑|記者\s*\S+)$)"
+    r"|(?:作者|记者|記者|撰文)\s*[:：|｜]\s*\S{2,}",
     re.IGNORECASE,
 )
 _LABEL = phrase_regex(META_LABELS)
+# Menu buttons that sit above a headline in some layouts.
+_NAV_WORDS = ("menu", "☰", "≡", "open menu", "close menu", "search", "sections", "메뉴", "전체메뉴",
+              "メニュー", "菜单", "menü", "rechercher", "buscar")
+
+
+_DATE_LINE_WEIGHT = 25
+_DATE_LABEL_RE = re.compile(
+    r"^\W*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour"
+    r"|publicado|actualizado|입력|수정|등록|発行|更新|公開|配信|发布|发布时间|更新时间|日期)\b",
+    re.IGNORECASE,
+)
+_BYLINE_WEIGHT = 12
 
 
 def _is_date_line(ln: Line) -> bool:
-    return ln.weight <= 12 and not ln.bullet and parse_date(ln.text) is not None
+    """A short line with a date; a longer one only when it is a byline-and-date line."""
+    if ln.weight > _DATE_LINE_WEIGHT or parse_date(ln.text) is None:
+        return False
+    return (
+        ln.weight <= 12
+        or not ln.is_prose
+        or bool(_BYLINE_RE.search(ln.text) or _DATE_LABEL_RE.match(ln.text))
+    )
 
 
 def _is_byline(ln: Line) -> bool:
-    return 1 <= ln.weight <= 10 and not ln.ends_sentence and bool(_BYLINE_RE.search(ln.text))
+    return 1 <= ln.weight <= _BYLINE_WEIGHT and not ln.ends_sentence and bool(_BYLINE_RE.search(ln.text))
 
 
 def _body_start(lines: list[Line]) -> int:
@@ -35,8 +57,20 @@ def _body_start(lines: list[Line]) -> int:
     return 0
 
 
+_CRUMB_RE = re.compile(r"\s[>›»/|]\s|[>›»]")
+
+
 def _title_ok(ln: Line) -> bool:
-    return 2 <= ln.weight <= 40 and not ln.bullet and not ln.text.endswith((":", "|")) and not _LABEL.match(ln.text)
+    """Could be a headline: a few words to a long sentence, no bullet, no breadcrumb."""
+    return (
+        2 <= ln.weight <= 40
+        and not ln.bullet
+        and not ln.text.endswith((":", "|"))
+        and len(_CRUMB_RE.findall(ln.text)) < 2
+        and not _only_labels(ln.text)
+        and not _is_ui(ln.text)
+        and not is_caption(ln.text)
+    )
 
 
 def find_facts(page: TextPage) -> None:
@@ -56,7 +90,7 @@ def find_facts(page: TextPage) -> None:
     date_i = byline_i = None
     for i in window:
         ln = lines[i]
-        if i >= start and (ln.is_prose or ln.weight > 12):
+        if i >= start and ln.weight > _DATE_LINE_WEIGHT:
             continue
         if date_i is None and _is_date_line(ln):
             date_i = i
@@ -66,36 +100,94 @@ def find_facts(page: TextPage) -> None:
         lines[date_i].role = "date"
         page.date_line = lines[date_i].text
         page.date = parse_date(lines[date_i].text)
+        if byline_i is None and _BYLINE_RE.search(lines[date_i].text):
+            # One meta line holding both: "Von Katrin Albers 18.07.2024, 06:00 Uhr".
+            page.byline_line = lines[date_i].text
+            page.byline = byline_name(lines[date_i].text)
     if byline_i is not None:
         lines[byline_i].role = "byline"
         page.byline_line = lines[byline_i].text
         page.byline = byline_name(lines[byline_i].text)
     marks = [i for i in (date_i, byline_i) if i is not None and i < start]
     top = min(marks) if marks else start
-    for i in range(top - 1, max(-1, top - 5), -1):
+    title_i = _find_title(lines, top, bool(marks))
+    if title_i is not None:
+        lines[title_i].role = "title"
+        page.title = lines[title_i].text
+
+
+def _find_title(lines: list[Line], top: int, marked: bool) -> int | None:
+    """The headline above line ``top`` (the first byline or date line, or the body).
+
+    Walking up, role lines and label or toolbar rows are passed over; a standfirst (a
+    prose line) is passed over when a shorter line sits right above it; of a headline
+    and a sub-headline the upper one is the headline.
+    """
+    found: int | None = None
+    passed_standfirst = False
+    for i in range(top - 1, max(-1, top - 6), -1):
         ln = lines[i]
-        if ln.role or _only_labels(ln.text):
+        if ln.role or _only_labels(ln.text) or _is_ui(ln.text):
             continue
-        if _title_ok(ln) and (marks or not ln.is_prose):
-            ln.role = "title"
-            page.title = ln.text
-        break
+        if not _title_ok(ln):
+            break
+        if ln.is_prose and found is None:
+            above = next((x for x in reversed(lines[max(0, i - 2) : i]) if not _is_ui(x.text)), None)
+            if not passed_standfirst and above is not None and _title_ok(above) and not above.is_prose:
+                passed_standfirst = True
+                continue
+            if not marked:
+                break
+        if found is not None:
+            # A sub-headline sits right under its headline: no blank line, same indentation.
+            lower = lines[found]
+            if ln.is_prose or lower.blank_before or ln.indent != lower.indent:
+                break
+            if ln.weight < 0.6 * lower.weight:
+                break
+        found = i
+        if ln.is_prose:
+            break
+    return found
 
 
 def _only_labels(text: str) -> bool:
     return not re.search(r"\w", _LABELS_ANY.sub(" ", text))
 
 
+def _is_ui(text: str) -> bool:
+    """A row of toolbar, share, gallery, menu or dialog labels ("A+A- 打印 收藏", "☰ Menu")."""
+    return len(text) <= 80 and only_phrases(text, _UI_ANY, _COUNTER_RE)
+
+
 _LABELS_ANY = phrase_regex(META_LABELS, whole=False)
+_UI_ANY = phrase_any(TOOLBAR + SHARE + IMAGE_UI + DIALOG + AI_SUMMARY + _NAV_WORDS)
+_COUNTER_RE = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b")
 _NAME_PREFIX_RE = re.compile(
     r"^(?:by|von|par|por|di|door|av|written by|autor|auteur|author|text|记者|記者|文)\s*[:：|｜]?\s*", re.I
 )
 _EMAIL_RE = re.compile(r"\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*")
 
 
+_CJK_LABELLED_RE = re.compile(r"(?:作者|记者|記者|撰文)\s*[:：|｜]\s*(\S{2,})")
+_KO_ROLE_RE = re.compile(r"^(.*?(?:기자|특파원))(?=\s|$)")
+_FROM_DIGIT_RE = re.compile(r"\s*\d.*$")
+
+
 def byline_name(line: str) -> str:
-    """The byline without its "By" and place prefixes or e-mail: ``"베이징(중국)=백소희 기자"`` -> ``"백소희 기자"``."""
+    """The byline without its "By" and place prefixes, e-mail, date or trailing links.
+
+    ``"베이징(중국)=백소희 기자"`` -> ``"백소희 기자"``; ``"Von Katrin Albers 18.07.2024"`` ->
+    ``"Katrin Albers"``; ``"来源：东方财经网 作者：李明远 2024-08-05"`` -> ``"李明远"``.
+    """
+    labelled = _CJK_LABELLED_RE.search(line)
+    if labelled:
+        return labelled.group(1)
     name = _NAME_PREFIX_RE.sub("", _EMAIL_RE.sub(" ", line).strip())
     if "=" in name:
         name = name.rsplit("=", 1)[1]
-    return name.strip(" ,;|") or line.strip()
+    role = _KO_ROLE_RE.match(name.strip())
+    if role:
+        name = role.group(1)
+    name = _FROM_DIGIT_RE.sub("", name)
+    return name.strip(" ,;|·") or line.strip()

@@ -20,6 +20,9 @@ from .dates import AGO_RE, parse_date
 _BULLET_RE = re.compile(r"^(?:[*+•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
 # Sentence-final punctuation, allowing closing quotes and brackets after it.
 _END_RE = re.compile(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
+# A run of text without a gap of six or more spaces: layout dumps render table columns
+# side by side on one line, and each column is its own line here, indented to its column.
+_SEGMENT_RE = re.compile(r"\S+(?: {1,5}\S+)*")
 _INNER_PUNCT_RE = re.compile(r"[,.;:，、。；](?:\s|$)|[，、。；]")
 
 
@@ -50,6 +53,7 @@ class Line:
     blank_before: bool
     alive: bool = True
     role: str = ""
+    cell: bool = False  # one of several columns of one input line (a table row, a layout grid)
 
     @cached_property
     def weight(self) -> int:
@@ -99,21 +103,22 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     blank = True
     for no, raw in enumerate(raw_lines, start=1):
-        expanded = raw.replace("\t", "    ")
-        flat = squash(expanded)
-        if not flat:
+        expanded = raw.replace("\t", "    ").replace("\u00a0", " ").replace("\u3000", " ")
+        segments = list(_SEGMENT_RE.finditer(expanded))
+        if not segments:
             blank = True
             continue
-        indent = len(expanded) - len(expanded.lstrip(" \u00a0\u3000"))
-        bullet = False
-        while True:
-            m = _BULLET_RE.match(flat)
-            if not m or len(flat) == m.end():
-                break
-            bullet = True
-            flat = flat[m.end():]
-        out.append(Line(no, no, flat, indent, bullet, blank))
-        blank = False
+        for seg in segments:
+            flat = squash(seg.group(0))
+            bullet = False
+            while True:
+                m = _BULLET_RE.match(flat)
+                if not m or len(flat) == m.end():
+                    break
+                bullet = True
+                flat = flat[m.end():]
+            out.append(Line(no, no, flat, seg.start(), bullet, blank, cell=len(segments) > 1))
+            blank = False
     return unwrap_paragraphs(out)
 
 

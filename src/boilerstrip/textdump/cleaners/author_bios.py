@@ -24,6 +24,12 @@ _CONTACT_RE = re.compile(
     r"|^(?:follow|contact) (?:him|her|them|me|us)\b",
     re.IGNORECASE,
 )
+# "(责任编辑：王小川)", "Editing by Jane Doe", "Reporting by ...; Editing by ..."
+_CREDIT_RE = re.compile(
+    r"^[\W_]*(?:责任编辑|責任編輯|编辑|編集|edited by|editing by|reporting by|additional reporting by"
+    r"|redaktion|mitarbeit|rédaction|édition|edición|redacción)\s*[:：]?\s*\S",
+    re.IGNORECASE,
+)
 _TAIL = 4
 _MAX_WEIGHT = 80
 
@@ -34,12 +40,15 @@ def author_bios(page: TextPage) -> None:
     Many articles close with a line about the author (name, role, employer, handle) or
     an invitation to follow or write to them. Only the last few lines left after
     ``body_region`` are looked at, and only lines that open with a name followed by a
-    writer's role, or with "Follow ... on", "Contact ... at".
+    writer's role, with "Follow ... on", "Contact ... at", or short editor credits
+    ("Editing by ...", "（责任编辑：...）").
     """
     alive = page.alive()
     found = []
     for i in alive[-_TAIL:]:
         ln = page.lines[i]
-        if ln.weight <= _MAX_WEIGHT and (_BIO_RE.match(ln.text) or _CONTACT_RE.match(ln.text)):
+        bio = _BIO_RE.match(ln.text) or _CONTACT_RE.match(ln.text)
+        credit = ln.weight <= 15 and _CREDIT_RE.match(ln.text)
+        if ln.weight <= _MAX_WEIGHT and (bio or credit):
             found.append(i)
     page.drop(found, "author bio or contact line")

@@ -57,13 +57,18 @@ _DECK_LINES = 12
 def _with_deck(page: TextPage, alive: list[int], lo: int) -> int:
     """Move the region's start up to the headline when it sits just above the region.
 
-    Sub-headlines and the standfirst sit between the headline (or byline, date) and
-    the first paragraph; they are short and unpunctuated, so they score as costs, but
-    they belong to the article.
+    Sub-headlines and the standfirst sit between the headline, the byline and the date
+    and the first paragraph; they are short or unpunctuated, so they may score as
+    costs, but they belong to the article.
     """
     for k in range(lo - 1, max(-1, lo - 1 - _DECK_LINES), -1):
         if page.lines[alive[k]].role:
             first_role = k
+            # Up to the headline, over a standfirst between it and the byline.
+            for j in range(k - 1, max(-1, k - 6), -1):
+                if page.lines[alive[j]].role == "title":
+                    first_role = j
+                    break
             while first_role > 0 and page.lines[alive[first_role - 1]].role:
                 first_role -= 1
             return first_role

@@ -60,7 +60,7 @@ def comment_threads(page: TextPage) -> None:
     alive = page.alive()
     for i, ln in enumerate(lines):
         # Headings other cleaners dropped already (a "0 comments" counter) still open a section.
-        if i != first_signature and not _is_heading(ln.text, ln.weight):
+        if i != first_signature and (ln.cell or not _is_heading(ln.text, ln.weight)):
             continue
         before = [j for j in alive if j < i]
         after = [j for j in alive if j > i]

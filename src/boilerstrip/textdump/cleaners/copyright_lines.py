@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...phrases import COPYRIGHT, REPRINT, phrase_regex
+from ..captions import is_caption
 from ..page import TextPage
 
 _ANY = phrase_regex(COPYRIGHT + REPRINT, whole=False)
@@ -15,13 +16,13 @@ def copyright_lines(page: TextPage) -> None:
     The notice closes most news articles and repeats in the footer. A line that opens
     with the notice ("©", "Copyright") goes unless it is very long; one that merely
     holds a notice phrase goes when it is short, so a paragraph that discusses
-    copyright stays.
+    copyright stays, and so does a caption ending in a photo credit ("... © AFP").
     """
     found = []
     for i in page.alive():
         text = page.lines[i].text
         w = page.lines[i].weight
         opens = text.lower().startswith(_OPENERS) and w <= 80
-        if opens or (w <= 30 and _ANY.search(text)):
+        if (opens or (w <= 30 and _ANY.search(text))) and not is_caption(text):
             found.append(i)
     page.drop(found, "copyright or reprint notice")

@@ -10,6 +10,10 @@ from ..page import TextPage
 _WHOLE = phrase_regex(DIALOG + COMMENTS + CONSENT + NEWSLETTER)
 _LONG = [p for p in COMMENTS + CONSENT + NEWSLETTER if len(p) >= 12]
 _OPENS_RE = re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in _LONG) + r")", re.IGNORECASE)
+_CONSENT_RE = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(p) for p in CONSENT if len(p) >= 12) + r")", re.IGNORECASE
+)
+_CONSENT_WEIGHT = 80
 # Confirmation questions a page keeps in hidden dialogs, one pattern per language.
 _CONFIRM_RE = re.compile(
     r"(?:하시겠습니까\s*\?|are you sure\b.*\?$|do you (?:really )?want to\b.*\?$|"
@@ -25,11 +29,14 @@ def dialog_lines(page: TextPage) -> None:
     Pages carry their pop-ups (login prompts, delete/report/block confirmations,
     comment-box notices, cookie and newsletter prompts) in the HTML, and a copy of the
     page brings their text along. Short lines that are one such message, open with
-    one, or ask a confirmation question are dropped.
+    one, or ask a confirmation question are dropped; a cookie notice may be longer.
     """
     found = []
     for i in page.alive():
         ln = page.lines[i]
+        if ln.weight <= _CONSENT_WEIGHT and _CONSENT_RE.match(ln.text):
+            found.append(i)
+            continue
         if ln.weight > 30:
             continue
         text = ln.text

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 
 from ...phrases import SHARE, TOOLBAR, phrase_regex
+from ..match import only_phrases, phrase_any
 from ..page import TextPage
 
 _WHOLE = phrase_regex(TOOLBAR + SHARE)
-_ANY = phrase_regex(TOOLBAR + SHARE, whole=False)
-_LEFTOVER_RE = re.compile(r"\w")
+_ANY = phrase_any(TOOLBAR + SHARE)
+# "5 min read", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min", "읽는 시간 3분"
+_READING_TIME_RE = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|minuten|분)\.?\s*(?:read|de lecture|de lectura|lesezeit)\b"
+    r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|읽는 시간|読了時間|阅读时间)\s*[:：]?\s*\d+\s*\w*"
+    r"|[·|•]\s*\d+\s*min\b\.?",
+    re.IGNORECASE,
+)
+_ONLY_LABELS_WEIGHT = 25
 
 
 def toolbar_lines(page: TextPage) -> None:
@@ -17,14 +25,16 @@ def toolbar_lines(page: TextPage) -> None:
 
     Copied pages keep the labels of the article toolbar (print, font size, listen,
     bookmark) and of the share buttons as lines of their own. A line is dropped when it
-    is one such label, or a short row made only of them ("Share Tweet Email").
+    is one such label, or a short row made only of them and of a reading time
+    ("Share Tweet Email", "WhatsApp Facebook E-Mail", "Temps de lecture : 4 min.").
     """
     found = []
     for i in page.alive():
         text = page.lines[i].text
-        if len(text) > 80:
+        if len(text) > 240:
             continue
-        only_labels = page.lines[i].weight <= 8 and not _LEFTOVER_RE.search(_ANY.sub(" ", text))
+        w = page.lines[i].weight
+        only_labels = w <= _ONLY_LABELS_WEIGHT and only_phrases(text, _ANY, _READING_TIME_RE)
         if only_labels or _WHOLE.match(text):
             found.append(i)
     page.drop(found, "toolbar or share button label")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ...phrases import AI_SUMMARY, COUNTER_NOUNS, phrase_regex
+from ...phrases import AI_SUMMARY, COUNTER_NOUNS, META_LABELS, phrase_regex
+from ..match import only_phrases, phrase_any
 from ..page import TextPage
 
 _NOUN = "|".join(sorted((re.escape(w) for w in COUNTER_NOUNS), key=len, reverse=True))
@@ -16,6 +17,7 @@ _COUNTER_RE = re.compile(
 # "0 / 300": a typed-characters counter under a text box; "3 of 12" in a gallery.
 _FRACTION_RE = re.compile(r"^\s*\d[\d,]*\s*(?:/|of|von|de|sur)\s*\d[\d,]*\s*$", re.IGNORECASE)
 _LABEL = phrase_regex(AI_SUMMARY)
+_META_LABELS = phrase_any(META_LABELS)
 # A disclaimer that opens with a long AI-summary phrase ("AI기술로 자동 요약된 내용입니다. ...").
 _LONG_AI = [p for p in AI_SUMMARY if len(p) >= 10]
 _DISCLAIMER_RE = re.compile(
@@ -27,7 +29,8 @@ def widget_counters(page: TextPage) -> None:
     """Drop widget labels and counters ("AI 기사요약", "0개의 댓글", "0 / 300").
 
     Comment boxes, like buttons and AI-summary widgets leave a label or a bare count on
-    a line of its own when the page is copied as text; the AI-summary disclaimer that
+    a line of its own when the page is copied as text, and screen-reader labels of the
+    byline block ("기자정보, 기사등록일") do the same; the AI-summary disclaimer that
     opens such a widget goes too. The summary's own sentences are left to
     ``repeated_paragraphs``, which keeps the article's fuller copy.
     """
@@ -39,7 +42,7 @@ def widget_counters(page: TextPage) -> None:
             continue
         if _FRACTION_RE.match(text) or _COUNTER_RE.match(text):
             found.append((i, "widget counter"))
-        elif _LABEL.match(text):
+        elif _LABEL.match(text) or only_phrases(text, _META_LABELS):
             found.append((i, "widget label"))
         elif _DISCLAIMER_RE.match(text):
             found.append((i, "AI summary disclaimer"))
