@@ -299,7 +299,7 @@ def targets_section(runs: list[ToolRun], sp: SpeedReport | None) -> list[str]:
                 limit = base + 10 * size_kb
                 rows.append(
                     [f"peak memory ≤ 10× page + baseline ({m['page']})",
-                     f"{peak / 1024:.0f} MB (limit {limit / 1024:.0f} MB)", _mark(peak <= limit)]
+                     f"{peak / 1024:.1f} MB (limit {limit / 1024:.1f} MB)", _mark(peak <= limit)]
                 )  # fmt: skip
     return [
         "## Targets (issues 3 and 8)",
