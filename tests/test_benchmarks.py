@@ -243,3 +243,45 @@ def test_lost_drops_name_the_cleaner() -> None:
     )
     lost = list(worst.lost_drops(TEXT, out))
     assert lost == ["  boxes: link-dense: The quick brown fox jumps over the la…"]
+
+
+def test_synthetic_page_has_the_size_asked_and_parses() -> None:
+    from benchmarks import speed
+    from lxml import html as lxml_html
+
+    data = speed.synthetic_page(["A real paragraph of article prose " * 4], 50_000)
+    assert 50_000 <= len(data) < 51_000
+    root = lxml_html.document_fromstring(data)
+    assert len(root.findall(".//article//p")) > 100
+
+
+def test_wall_times_reports_failures_without_raising() -> None:
+    import sys
+
+    from benchmarks import speed
+
+    rows = speed.wall_times(
+        [
+            ("ok", [sys.executable, "-c", "pass"], None),
+            ("bad", [sys.executable, "-c", "raise SystemExit(3)"], None),
+        ],
+        runs=1,
+    )
+    assert rows[0][0] == "ok" and rows[0][1] is not None
+    assert rows[1] == ("bad", None, "exit 3: ")
+    assert speed.peak_rss_kb() > 0
+
+
+def test_targets_compare_with_the_reference(tmp_path: Path) -> None:
+    ds = datasets.load("mini", _mini_dataset(tmp_path))
+    html = [p.html for p in ds.pages]
+
+    class Ours(_Echo):
+        name = "boilerstrip"
+
+    class Ref(_Echo):
+        name = "trafilatura"
+
+    runs = runner.run_dataset([Ours(), Ref()], ds, html, progress=lambda _: None)
+    rows = "\n".join(report.targets_section(runs, None))
+    assert "mini: precision and recall ≥ trafilatura's" in rows and "| met |" in rows
