@@ -121,14 +121,38 @@ def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
     """
     lines = page.lines
     indents = sorted({lines[i].indent for i in alive if lines[i].is_prose and not lines[i].bullet})
-    best: tuple[float, int, int] = (0.0, 0, 0)
+    regions: dict[int, tuple[float, int, int]] = {}
     for d in indents or [0]:
         scores = [0.0 if lines[i].role else line_score(lines[i], d) for i in alive]
         lo, hi = best_region(scores)
-        total = sum(scores[lo:hi])
-        if total > best[0]:
-            best = (total, lo, hi)
-    return best[1], best[2]
+        regions[d] = (sum(scores[lo:hi]), lo, hi)
+    best_d = max(regions, key=lambda d: (regions[d][0], -d))
+    _, lo, hi = regions[best_d]
+    # An article split over two containers (a lead block, then a "continue reading"
+    # wrapper): take a region of another indentation that ends just above this one.
+    # Only upwards: below an article sit disclaimers and teasers that read alike.
+    for d, (total, lo2, hi2) in regions.items():
+        if d == best_d or not _continues(page, alive, lo2, hi2, total):
+            continue
+        if 0 <= lo - hi2 <= _CONTINUATION_GAP:
+            lo = lo2
+    return lo, hi
+
+
+_CONTINUATION_GAP = 3
+_CONTINUATION_SCORE = 60.0
+_CONTINUATION_PARAGRAPHS = 3
+
+
+def _continues(page: TextPage, alive: list[int], lo: int, hi: int, total: float) -> bool:
+    """A region that reads as article text: strong, several paragraphs, not teasers."""
+    if total < _CONTINUATION_SCORE or hi <= lo:
+        return False
+    lines = [page.lines[i] for i in alive[lo:hi]]
+    prose = [ln for ln in lines if ln.is_prose]
+    if len(prose) < _CONTINUATION_PARAGRAPHS or any(ln.is_timestamp for ln in lines):
+        return False
+    return len(prose) >= 0.6 * len(lines) and sum(ln.weight for ln in prose) / len(prose) >= 15
 
 
 def body_region(page: TextPage) -> None:
