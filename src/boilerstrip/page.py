@@ -59,6 +59,12 @@ class Page:
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._sizes: dict[HtmlElement, int] | None = None
         self._prose_total: int | None = None
+        # Elements taken out of the tree by ``kill`` or ``unwrap`` (a dropped subtree whole):
+        # with the size table, it answers ``attached`` without walking up the tree.
+        self._dead: set[HtmlElement] = set()
+        self._tagged_dead = 0
+        # The headline, byline and date elements with their ancestors (``holds_article``).
+        self._holders: tuple[tuple[Any, ...], set[HtmlElement]] | None = None
         body = root.find("body")
         self.body: HtmlElement = body if body is not None else root
 
@@ -68,12 +74,19 @@ class Page:
         """Elements carrying a class or id, with ``"class id"`` lower-cased, in document order."""
         if self._tagged is None:
             out = []
+            keys: dict[tuple[str | None, str | None], str] = {}
             for el in self.root.iter(tag=etree.Element):
                 cls = el.get("class")
                 ident = el.get("id")
                 if cls or ident:
-                    out.append((el, class_key(cls, ident)))
+                    key = keys.get((cls, ident))
+                    if key is None:
+                        key = keys[(cls, ident)] = class_key(cls, ident)
+                    out.append((el, key))
             self._tagged = out
+        if len(self._dead) != self._tagged_dead:  # drop what left the tree since the last call
+            self._tagged = [(el, key) for el, key in self._tagged if el not in self._dead]
+            self._tagged_dead = len(self._dead)
         return self._tagged
 
     def sizes(self) -> dict[HtmlElement, int]:
@@ -92,7 +105,8 @@ class Page:
         return self._sizes
 
     def size(self, el: HtmlElement) -> int:
-        return self.sizes().get(el, 0)
+        sizes = self._sizes if self._sizes is not None else self.sizes()
+        return sizes.get(el, 0)
 
     def short_blocks(self, limit: int = 80) -> list[tuple[HtmlElement, str]]:
         """Standalone elements with at most ``limit`` (≤ 300) letters, with their squashed text.
@@ -102,9 +116,11 @@ class Page:
         """
         if self._short is None:
             sizes = self.sizes()
+            # code, formulas and drawings are verbatim: a "0" or "return" there is no widget
+            verbatim = {d for v in self.root.iter(*_VERBATIM) for d in v.iter()}
             out = []
             for el, n in sizes.items():
-                if not 0 < n <= _SHORT_MAX:
+                if not 0 < n <= _SHORT_MAX or el in verbatim:
                     continue
                 parent = el.getparent()
                 if parent is not None and sizes.get(parent, 0) == n:
@@ -114,14 +130,22 @@ class Page:
                 out.append((el, squash(el.text_content())))
             out.reverse()  # document order
             self._short = out
-        return [(el, t) for el, t in self._short if self.size(el) <= limit and self.attached(el)]
+        dead = self._dead
+        if dead:  # what was dropped never comes back: forget it for the next call too
+            self._short = [(el, t) for el, t in self._short if el not in dead]
+        sizes = self.sizes()
+        return [(el, t) for el, t in self._short if sizes[el] <= limit]
 
     def attached(self, el: HtmlElement) -> bool:
         """True while ``el`` is still part of the page (not inside a dropped subtree)."""
+        sizes = self.sizes()
+        if el in sizes:
+            # in the page as parsed (the size table was built before anything was dropped)
+            return el not in self._dead
         top = el
         for anc in el.iterancestors():
             top = anc
-        return top is self.root
+        return top is self.root and el not in self._dead
 
     def holds_article(self, el: HtmlElement) -> bool:
         """True when dropping ``el`` would take the article with it.
@@ -129,13 +153,26 @@ class Page:
         That is: it holds the headline, byline or date the metadata stage found, or it is a
         page-level container (``main``, ``article``…) carrying much of the page's text.
         """
-        for found in (self.headline_el, self.byline_el, self.date_el):
-            if found is not None and (found is el or _is_ancestor(el, found)):
-                return True
+        if el in self._article_holders():
+            return True
         if el.tag not in _CONTAINERS:
             return False
         total = self.size(self.body)
         return total >= 400 and self.size(el) >= 0.3 * total
+
+    def _article_holders(self) -> set[HtmlElement]:
+        """The headline, byline and date elements and all their ancestors."""
+        found = (self.headline_el, self.byline_el, self.date_el)
+        cached = self._holders
+        if cached is not None and all(a is b for a, b in zip(cached[0], found, strict=True)):
+            return cached[1]
+        holders: set[HtmlElement] = set()
+        for el in found:
+            if el is not None:
+                holders.add(el)
+                holders.update(el.iterancestors())
+        self._holders = (found, holders)
+        return holders
 
     def prose(self, el: HtmlElement) -> int:
         """Letters in the ``<p>`` elements under ``el`` (its running prose)."""
@@ -192,7 +229,7 @@ class Page:
                 cleaner=self.current,
                 reason=reason,
                 path=self.path(el),
-                preview=preview(content),
+                preview=preview(content[:_PREVIEW_HEAD]),
                 chars=len(content),
                 node=self.node_id(el),
             )
@@ -214,6 +251,7 @@ class Page:
         if self.size(el) or el.tag in _MEDIA:
             self.record(el, reason)
         el.drop_tree()
+        self._forget(el.iter())
         return True
 
     def kill_all(self, found: Iterable[tuple[HtmlElement, str]]) -> int:
@@ -233,16 +271,27 @@ class Page:
         """Remove the tag of ``el`` but keep its text and children in place."""
         if el.getparent() is not None:
             el.drop_tag()
+            self._forget((el,))
+
+    def _forget(self, gone: Iterable[HtmlElement]) -> None:
+        """Note elements that left the tree; the article holders are found again after."""
+        self._dead.update(gone)
+        self._holders = None
 
 
 _INLINE = frozenset(
     {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
 )
 _SHORT_MAX = 300
+_VERBATIM = ("pre", "code", "math", "svg", "kbd", "samp")
 # Elements without text whose removal is still worth recording.
 _MEDIA = frozenset({"img", "figure", "picture", "video", "audio", "iframe", "table"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _NONWORD_RE = re.compile(r"[\W_]+")
+# ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
+_ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
+# ``preview`` cuts at 80 characters: a longer head of already squashed text is enough.
+_PREVIEW_HEAD = 200
 
 
 def class_key(cls: str | None, ident: str | None) -> str:
@@ -263,7 +312,14 @@ _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disa
 
 
 def _count(text: str | None) -> int:
-    return len(_NONWORD_RE.sub("", text)) if text else 0
+    """Letters and digits in ``text`` (what ``[\\W_]`` does not match)."""
+    if not text:
+        return 0
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
+    # ASCII punctuation and spaces go in C; the regex then only meets the rarer non-ASCII ones
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
+    return len(_NONWORD_RE.sub("", rest.decode("utf-8", "surrogatepass")))
 
 
 def _direct_text(el: HtmlElement) -> bool:

@@ -12,6 +12,7 @@ from ..pipeline import Cleaner
 from .ads import ads
 from .ai_summary import ai_summary
 from .author_box import author_boxes
+from .bare_values import bare_values
 from .byline_date import byline_date
 from .comments import comments
 from .consent import consent_banners
@@ -27,8 +28,10 @@ from .markup import non_content_markup
 from .navigation import navigation
 from .newsletter import newsletter_boxes
 from .related import related_lists
+from .script_notices import script_notices
 from .share import share_buttons
 from .sidebars import sidebars
+from .tags import tag_lists
 from .toolbars import toolbars
 from .user_rules import user_rules
 
@@ -48,6 +51,9 @@ HTML_CLEANERS: list[Cleaner] = [
     Cleaner("copyright_notices", copyright_notices),
     Cleaner("image_ui", image_ui),
     Cleaner("counters", counters),
+    Cleaner("tag_lists", tag_lists),
+    Cleaner("script_notices", script_notices),
+    Cleaner("bare_values", bare_values),
     Cleaner("editor_credits", editor_credits),
     Cleaner("ai_summary", ai_summary),
     Cleaner("author_boxes", author_boxes),
