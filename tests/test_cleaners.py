@@ -331,6 +331,21 @@ CASES = [
     Case("editor_credits", "de", "<p>Redaktion: Anna Berg</p>", ("Redaktion: Anna Berg",), lang="de"),
     Case("editor_credits", "fr", "<p>Rédaction : Paul Martin</p>", ("Rédaction : Paul Martin",), lang="fr"),
     Case("editor_credits", "es", "<p>Edición: Ana López</p>", ("Edición: Ana López",), lang="es"),
+    # tag_lists
+    Case("tag_lists", "en", "<p>Tags: transit, electric buses, city council</p>", ("Tags: transit",)),
+    Case("tag_lists", "en-class", '<div class="post-tags"><a href="/t/a">transit</a> <a href="/t/b">buses</a></div>',
+         ("transit buses",)),
+    Case("tag_lists", "de", "<p>Schlagwörter: Verkehr, Radweg</p>", ("Schlagwörter: Verkehr",), lang="de"),
+    Case("tag_lists", "ko", "<p>태그 해상풍력 수소</p>", ("태그 해상풍력",), lang="ko"),
+    Case("tag_lists", "zh", "<p>标签：新能源 公交</p>", ("标签：新能源",), lang="zh"),
+    # script_notices
+    Case("script_notices", "en", "<p>This slideshow requires JavaScript.</p>", ("slideshow requires JavaScript",)),
+    Case("script_notices", "en-video", "<p>Your browser does not support the video tag.</p>",
+         ("does not support the video tag",)),
+    # bare_values
+    Case("bare_values", "url", "<div>https://cdn.example.com/img/logo.png</div>", ("cdn.example.com",)),
+    Case("bare_values", "sizes", "<div>1600 900</div>", ("1600 900",)),
+    Case("bare_values", "number", "<p>500</p>", ("500",)),
     # ai_summary
     Case("ai_summary", "class", "",
          ("Council adds three night routes from March",),

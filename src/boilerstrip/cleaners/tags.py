@@ -17,7 +17,7 @@ _TAG_CLASS = class_pattern(
 _TAG_LINE = re.compile(
     r"^\W*(?:tags?|tagged(?: with| as)?|keywords?|topics?|filed under|categories|category|schlagw(?:ö|o)rte?r?"
     r"|themen|étiquettes|mots[- ]clés|etiquetas|palavras[- ]chave|temas|argomenti|标签|关键词|關鍵字|タグ|キーワード"
-    r"|태그|키워드|관련\s*태그)\s*[:：]?\s+\S",
+    r"|태그|키워드|관련\s*태그)(?:\s*[:：]\s*|\s+)\S",
     re.IGNORECASE,
 )
 _LINE_MAX = 300
