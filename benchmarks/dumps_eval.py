@@ -67,11 +67,17 @@ def decode(data: bytes) -> str:
     return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
 
+FLAT: list[bool] = [False]  # --flat: drop the layout's indentation (a browser copy keeps none)
+
+
 def render_dump(data: bytes) -> str:
-    """The page as layout text, the way inscriptis renders it."""
+    """The page as layout text, the way inscriptis renders it (``--flat``: unindented)."""
     from inscriptis import get_text
 
-    return str(get_text(decode(data)))
+    text = str(get_text(decode(data)))
+    if FLAT[0]:
+        text = "\n".join(" ".join(line.split()) for line in text.splitlines())
+    return text
 
 
 DISABLED: list[str] = []  # cleaners switched off by --disable (ablation runs)
@@ -224,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default=None, help="comma-separated methods (default: all)")
     ap.add_argument("--disable", default="", help="comma-separated text cleaners to switch off")
     ap.add_argument("--fixtures", action="store_true", help="check fixtures/*/page.html dumps instead")
+    ap.add_argument("--flat", action="store_true",
+                    help="strip indentation and column gaps from the dumps (like a browser copy)")
     args = ap.parse_args(argv)
+    FLAT[0] = args.flat
     DISABLED[:] = [n.strip() for n in args.disable.split(",") if n.strip()]
     if args.fixtures:
         rows = fixture_checks()

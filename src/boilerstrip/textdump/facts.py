@@ -82,14 +82,35 @@ def find_facts(page: TextPage) -> None:
     above the first of them as the headline. Screen-reader labels between them
     (``"기자정보, 기사등록일"``) are not taken for any of the three.
     """
-    lines = page.lines
-    if not lines:
+    if page.lines:
+        mark_facts(page, page.lines, _body_start(page.lines))
+
+
+def refind_facts(page: TextPage, seq: list[Line], start: int) -> None:
+    """Look for the facts again above ``seq[start]`` when none was found near it.
+
+    The first guess of where the body starts is made before any cleaner runs, and
+    teaser text in the navigation can mislead it; once the article's region is known,
+    facts found far from it are dropped in favour of those just above it.
+    """
+    near = seq[max(0, start - _WINDOW_BEFORE) : start + _WINDOW_AFTER]
+    if any(ln.role in ("date", "byline") for ln in near):
         return
-    start = _body_start(lines)
-    window = range(max(0, start - 12), min(len(lines), start + 3))
+    for ln in page.lines:
+        ln.role = ""
+    page.title = page.byline = page.date = page.byline_line = page.date_line = None
+    mark_facts(page, seq, start)
+
+
+_WINDOW_BEFORE = 12
+_WINDOW_AFTER = 3
+
+
+def mark_facts(page: TextPage, seq: list[Line], start: int) -> None:
+    """Mark the date, byline and title lines among ``seq`` around position ``start``."""
     date_i = byline_i = None
-    for i in window:
-        ln = lines[i]
+    for i in range(max(0, start - _WINDOW_BEFORE), min(len(seq), start + _WINDOW_AFTER)):
+        ln = seq[i]
         if i >= start and ln.weight > _DATE_LINE_WEIGHT:
             continue
         if date_i is None and _is_date_line(ln):
@@ -97,23 +118,23 @@ def find_facts(page: TextPage) -> None:
         elif byline_i is None and _is_byline(ln):
             byline_i = i
     if date_i is not None:
-        lines[date_i].role = "date"
-        page.date_line = lines[date_i].text
-        page.date = parse_date(lines[date_i].text)
-        if byline_i is None and _BYLINE_RE.search(lines[date_i].text):
+        seq[date_i].role = "date"
+        page.date_line = seq[date_i].text
+        page.date = parse_date(seq[date_i].text)
+        if byline_i is None and _BYLINE_RE.search(seq[date_i].text):
             # One meta line holding both: "Von Katrin Albers 18.07.2024, 06:00 Uhr".
-            page.byline_line = lines[date_i].text
-            page.byline = byline_name(lines[date_i].text)
+            page.byline_line = seq[date_i].text
+            page.byline = byline_name(seq[date_i].text)
     if byline_i is not None:
-        lines[byline_i].role = "byline"
-        page.byline_line = lines[byline_i].text
-        page.byline = byline_name(lines[byline_i].text)
+        seq[byline_i].role = "byline"
+        page.byline_line = seq[byline_i].text
+        page.byline = byline_name(seq[byline_i].text)
     marks = [i for i in (date_i, byline_i) if i is not None and i < start]
     top = min(marks) if marks else start
-    title_i = _find_title(lines, top, bool(marks))
+    title_i = _find_title(seq, top, bool(marks))
     if title_i is not None:
-        lines[title_i].role = "title"
-        page.title = lines[title_i].text
+        seq[title_i].role = "title"
+        page.title = seq[title_i].text
 
 
 def _find_title(lines: list[Line], top: int, marked: bool) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts import refind_facts
 from ..page import Line, TextPage
 
 _STAMP_COST = 10.0
@@ -141,7 +142,7 @@ def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
 
 _CONTINUATION_GAP = 3
 _CONTINUATION_SCORE = 60.0
-_CONTINUATION_PARAGRAPHS = 3
+_CONTINUATION_PARAGRAPHS = 2
 
 
 def _continues(page: TextPage, alive: list[int], lo: int, hi: int, total: float) -> bool:
@@ -163,9 +164,10 @@ def body_region(page: TextPage) -> None:
     text and a cost otherwise, and the stretch with the largest total wins (the body
     text extraction idea of Finn et al., over lines instead of tags). Only prose at
     one indentation counts, the one giving the strongest region, since layout dumps
-    indent each container of the page differently. Sub-headlines between the byline
-    or date and that region are kept with it. Lines before and after go; the title,
-    byline and date lines found beforehand stay.
+    indent each container of the page differently. When no byline or date line was
+    found just above that region, they (and the title) are looked for there again.
+    Sub-headlines between the byline or date and that region are kept with it. Lines
+    before and after go; the title, byline and date lines stay.
     """
     alive = page.alive()
     if not alive:
@@ -173,6 +175,7 @@ def body_region(page: TextPage) -> None:
     lo, hi = _best_container_region(page, alive)
     if hi <= lo:
         return
+    refind_facts(page, [page.lines[i] for i in alive], lo)
     lo = _with_deck(page, alive, lo)
     hi = _with_announced_list(page, alive, hi)
     page.drop(alive[:lo], "before the article")
