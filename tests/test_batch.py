@@ -117,7 +117,7 @@ def test_plan_extensions_and_collisions(tmp_path: Path) -> None:
     for name in ("a.html", "a.htm", "b.html.gz"):
         (root / name).write_text("x")
     outs = plan_outputs(collect([str(root)]), tmp_path / "out", "markdown")
-    assert [p.relative_to(tmp_path / "out").as_posix() for p in outs] == ["a.md", "a.html.md", "b.md"]
+    assert outs == ["a.md", "a.html.md", "b.md"]
 
 
 def test_plan_refuses_out_inside_or_equal_to_input(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ later one keeps its whole name: ``a.htm.txt``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..errors import UsageError
@@ -49,27 +49,33 @@ def _stem(name: str, kind: str) -> str:
     return stem if suffix and stem else name
 
 
-def plan_outputs(inputs: Sequence[Input], out_dir: str | os.PathLike[str], fmt: str) -> list[Path]:
-    """The output path of each input, in input order; raises :class:`UsageError` when
-    ``out_dir`` is inside an input directory, is a file, or an output would replace an input."""
+def plan_outputs(inputs: Sequence[Input], out_dir: str | os.PathLike[str], fmt: str) -> list[str]:
+    """Each input's output path relative to ``out_dir`` (``/``-separated), in input order.
+
+    Raises :class:`UsageError` when ``out_dir`` is inside an input directory, is a file, or
+    an output would replace an input.
+    """
     out = Path(out_dir)
     check_out_dir(inputs, out)
     base = base_dir(inputs)
-    taken: set[str] = {os.path.normcase(str(out / MANIFEST_NAME))}
-    planned: list[Path] = []
+    taken: set[str] = {os.path.normcase(MANIFEST_NAME)}
+    planned: list[str] = []
     for item in inputs:
-        rel = Path(os.path.relpath(os.path.abspath(item.path), base))
+        rel = os.path.relpath(os.path.abspath(item.path), base).replace(os.sep, "/")
+        folder, _, name = rel.rpartition("/")
+        prefix = folder + "/" if folder else ""
         ext = extension(fmt, item.kind)
-        candidates = [rel.with_name(_stem(rel.name, item.kind) + ext), rel.with_name(rel.name + ext)]
+        candidates = (prefix + _stem(name, item.kind) + ext, prefix + name + ext)
         for candidate in candidates:
-            key = os.path.normcase(str(out / candidate))
+            key = os.path.normcase(candidate)
             if key not in taken:
                 taken.add(key)
-                planned.append(out / candidate)
+                planned.append(candidate)
                 break
         else:
             raise UsageError(f"two inputs would write the same output {out / candidates[-1]}")
-    _check_not_inputs(inputs, planned + [out / MANIFEST_NAME])
+    del taken
+    _check_not_inputs(inputs, (os.path.join(out, p) for p in [*planned, MANIFEST_NAME]))
     return planned
 
 
@@ -102,7 +108,7 @@ def check_stream_file(inputs: Sequence[Input], target: Path) -> None:
     _check_not_inputs(inputs, [target])
 
 
-def _check_not_inputs(inputs: Sequence[Input], outputs: Sequence[Path]) -> None:
+def _check_not_inputs(inputs: Sequence[Input], outputs: Iterable[str | Path]) -> None:
     real_inputs = {os.path.realpath(i.path): i.path for i in inputs}
     for output in outputs:
         clash = real_inputs.get(os.path.realpath(output))

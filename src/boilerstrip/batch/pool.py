@@ -140,7 +140,7 @@ class LocalPool:
     def _give(self, w: _Worker, task: Task) -> None:
         if w.done >= self.recycle_after:
             w.stop()
-            self.retired.append(w)
+            w.reap()  # gone before its successor starts: never three workers' memory at once
             w = self._replace(w)
         try:
             w.give(task)

@@ -167,14 +167,14 @@ def is_stream(paths: Sequence[str], out: str | os.PathLike[str] | None, fmt: str
     return lone_archive and (out is None or not os.path.isdir(out))
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
-    """One input on its way through the batch."""
+    """One input on its way through the batch (slotted: a batch may hold millions)."""
 
     input: Input
-    output: Path | None
     label: str | None
-    records: Counter[str] = field(default_factory=Counter)
+    """The output's path relative to the output directory; None in a stream."""
+    records: Counter[str] | None = None
     not_html: int = 0
     error: str | None = None
     tmp: IO[str] | None = None
@@ -216,25 +216,27 @@ class _Run:
                 check_stream_file(inputs, self.out_file)
             elif stream is None:
                 raise UsageError("a JSON Lines batch needs an output file or a stream")
-            self.units = [_Unit(i, None, None) for i in inputs]
+            self.units = [_Unit(i, None) for i in inputs]
         else:
             if out is None:
                 raise UsageError(
                     "a batch needs -o OUT (a directory for the outputs), "
                     "or --format jsonl for one stream"
                 )
-            out_dir = Path(out)
-            outputs = plan_outputs(inputs, out_dir, batch.fmt)
-            self.units = [
-                _Unit(i, o, os.path.relpath(o, out_dir).replace(os.sep, "/"))
-                for i, o in zip(inputs, outputs, strict=True)
-            ]
-            self.summary.manifest = out_dir / MANIFEST_NAME
+            self.out_dir = Path(out)
+            outputs = plan_outputs(inputs, self.out_dir, batch.fmt)
+            self.units = [_Unit(i, o) for i, o in zip(inputs, outputs, strict=True)]
+            del outputs
+            self.summary.manifest = self.out_dir / MANIFEST_NAME
         self.slots: dict[int, tuple[_Unit, str, tuple[tuple[str, Any], ...]]] = {}
         self.done: dict[int, PageResult] = {}
         self.next_seq = 0
         self.next_emit = 0
         self.stopped = False
+
+    def _output(self, unit: _Unit) -> Path | None:
+        """Where the unit's output goes (None in a stream)."""
+        return None if unit.label is None else self.out_dir / unit.label
 
     # -- the run ---------------------------------------------------------------------------
 
@@ -343,8 +345,9 @@ class _Run:
         from .warc import read_archive
 
         path = unit.input.path
-        if unit.output is not None:
-            unit.tmp, unit.tmp_path = _new_temp(unit.output)
+        output = self._output(unit)
+        if output is not None:
+            unit.tmp, unit.tmp_path = _new_temp(output)
         try:
             for number, page in enumerate(read_archive(path)):
                 if self.stopped:
@@ -367,10 +370,11 @@ class _Run:
         self.done[seq] = PageResult(seq, "error" if unit.error else "ok", error=unit.error)
 
     def _fresh(self, unit: _Unit) -> bool:
-        if unit.output is None:
+        output = self._output(unit)
+        if output is None:
             return False
         try:
-            return os.stat(unit.output).st_mtime_ns > os.stat(unit.input.path).st_mtime_ns
+            return os.stat(output).st_mtime_ns > os.stat(unit.input.path).st_mtime_ns
         except OSError:
             return False
 
@@ -387,8 +391,10 @@ class _Run:
         if kind == "record":
             line = result.text if result.status == "ok" and result.text else failure_line(head, result)
             self.summary.records[result.status] += 1
+            if unit.records is None:
+                unit.records = Counter()
             unit.records[result.status] += 1
-            target = unit.tmp if unit.output is not None else self.sink
+            target = unit.tmp if unit.label is not None else self.sink
             if target is not None:
                 target.write(line)
             return
@@ -410,11 +416,12 @@ class _Run:
             self.sink.write(result.text if ok and result.text else failure_line(head, result))
             self.sink.flush()
             return
-        assert unit.output is not None and self.manifest is not None
+        output = self._output(unit)
+        assert output is not None and self.manifest is not None
         if result.status == "ok" and result.text is not None:
-            write_new(unit.output, result.text, inputs=[unit.input.path])
-        elif result.status != "skipped" and unit.output.is_file() and not unit.output.is_symlink():
-            unit.output.unlink()  # a stale output from an earlier run would lie
+            write_new(output, result.text, inputs=[unit.input.path])
+        elif result.status != "skipped" and output.is_file() and not output.is_symlink():
+            output.unlink()  # a stale output from an earlier run would lie
         self.manifest.write(self._record(unit, result))
 
     def _record(self, unit: _Unit, result: PageResult) -> dict[str, Any]:
@@ -434,18 +441,20 @@ class _Run:
 
     def _archive_done(self, unit: _Unit, result: PageResult) -> None:
         ok = unit.error is None
-        if unit.tmp is not None and unit.tmp_path is not None and unit.output is not None:
+        output = self._output(unit)
+        if unit.tmp is not None and unit.tmp_path is not None and output is not None:
             unit.tmp.close()
             unit.tmp = None
             if ok:
-                os.replace(unit.tmp_path, unit.output)
+                os.replace(unit.tmp_path, output)
             else:
                 Path(unit.tmp_path).unlink(missing_ok=True)
             unit.tmp_path = None
         if self.sink is not None:
             self.sink.flush()
         if self.manifest is not None:
-            counts = {s: unit.records[s] for s in ("ok", "no-article", "error", "timeout")}
+            records = unit.records or Counter()
+            counts = {s: records[s] for s in ("ok", "no-article", "error", "timeout")}
             record = manifest_mod.make_record(
                 unit.input.path, unit.label if ok else None, result.status, error=result.error,
                 records={**counts, "not_html": unit.not_html},

@@ -15,7 +15,6 @@ import os
 import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from ..errors import UsageError
@@ -30,7 +29,7 @@ InputKind = Literal["page", "warc"]
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Input:
     """One input of a batch.
 
@@ -99,14 +98,14 @@ def _expand_matched(name: str, patterns: Sequence[str]) -> Iterable[Input]:
 def walk_dir(top: str, patterns: Sequence[str]) -> list[Input]:
     """Every file under ``top`` whose name matches ``patterns``, sorted by relative path."""
     real_top = os.path.realpath(top)
-    found: list[tuple[tuple[str, ...], Input]] = []
+    found: list[tuple[str, Input]] = []
 
     def unlistable(exc: OSError) -> None:
         where = exc.filename or top
         rel = os.path.relpath(where, top)
         reason = exc.strerror or exc.__class__.__name__
         problem = f"cannot list directory: {reason}"
-        found.append((Path(rel).parts, Input(where, root=top, problem=problem)))
+        found.append((_sort_key(rel), Input(where, root=top, problem=problem)))
 
     for dirpath, dirnames, filenames in os.walk(top, onerror=unlistable, followlinks=False):
         dirnames.sort()
@@ -117,9 +116,14 @@ def walk_dir(top: str, patterns: Sequence[str]) -> list[Input]:
             if os.path.isdir(path):
                 continue  # a linked directory: not descended
             rel = os.path.relpath(path, top)
-            found.append((Path(rel).parts, _file_input(path, root=top, real_top=real_top)))
+            found.append((_sort_key(rel), _file_input(path, root=top, real_top=real_top)))
     found.sort(key=lambda pair: pair[0])
     return [item for _, item in found]
+
+
+def _sort_key(rel: str) -> str:
+    """Sorts like the path's components: a NUL sorts before every character of a name."""
+    return rel.replace(os.sep, "\0")
 
 
 def _file_input(path: str, *, root: str | None, real_top: str | None = None) -> Input:
