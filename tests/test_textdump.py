@@ -395,6 +395,30 @@ def test_headline_lists_are_not_joined() -> None:
     assert len(TextPage("\n".join(items)).lines) == 3
 
 
+def test_table_columns_become_lines_of_their_own() -> None:
+    page = TextPage("Headline of the story          Most read\nBy Jane Doe          1. Other story")
+    assert [(ln.text, ln.cell) for ln in page.lines] == [
+        ("Headline of the story", True),
+        ("Most read", True),
+        ("By Jane Doe", True),
+        ("Other story", True),
+    ]
+    assert page.lines[1].indent > page.lines[0].indent
+
+
+def test_facts_are_looked_for_again_above_the_article() -> None:
+    teasers = []
+    for n, stamp in enumerate(["March 1, 2024", "2 hours ago", "3 hours ago"]):
+        teasers += [
+            f"Other story number {n} in the news today",
+            stamp,
+            f"A summary of other story {n}, which is about another subject, runs two lines long here.",
+        ]
+    article = strip("\n".join([*teasers, news_dump()]))
+    assert article.date == "2024-03-03"
+    assert article.title == "Council expands bus network to northern suburbs"
+
+
 def test_nothing_article_like_raises() -> None:
     with pytest.raises(NoArticle):
         strip("\n".join(NAV))

@@ -91,10 +91,14 @@ def refind_facts(page: TextPage, seq: list[Line], start: int) -> None:
 
     The first guess of where the body starts is made before any cleaner runs, and
     teaser text in the navigation can mislead it; once the article's region is known,
-    facts found far from it are dropped in favour of those just above it.
+    facts found far from it (or separated from it by other prose) are dropped in
+    favour of those just above it.
     """
-    near = seq[max(0, start - _WINDOW_BEFORE) : start + _WINDOW_AFTER]
-    if any(ln.role in ("date", "byline") for ln in near):
+    marked = [
+        k for k in range(max(0, start - _WINDOW_BEFORE), min(len(seq), start + _WINDOW_AFTER))
+        if seq[k].role in ("date", "byline")
+    ]
+    if marked and sum(1 for ln in seq[marked[-1] + 1 : start] if ln.is_prose) <= 1:
         return
     for ln in page.lines:
         ln.role = ""
@@ -109,7 +113,9 @@ _WINDOW_AFTER = 3
 def mark_facts(page: TextPage, seq: list[Line], start: int) -> None:
     """Mark the date, byline and title lines among ``seq`` around position ``start``."""
     date_i = byline_i = None
-    for i in range(max(0, start - _WINDOW_BEFORE), min(len(seq), start + _WINDOW_AFTER)):
+    # Nearest first: the lines just above the body, then the first lines of it.
+    above = range(start - 1, max(-1, start - 1 - _WINDOW_BEFORE), -1)
+    for i in [*above, *range(start, min(len(seq), start + _WINDOW_AFTER))]:
         ln = seq[i]
         if i >= start and ln.weight > _DATE_LINE_WEIGHT:
             continue

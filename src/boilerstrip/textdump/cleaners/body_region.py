@@ -122,9 +122,12 @@ def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
     """
     lines = page.lines
     indents = sorted({lines[i].indent for i in alive if lines[i].is_prose and not lines[i].bullet})
+    gaps = _gap_costs(page, alive)
     regions: dict[int, tuple[float, int, int]] = {}
     for d in indents or [0]:
-        scores = [0.0 if lines[i].role else line_score(lines[i], d) for i in alive]
+        scores = [
+            (0.0 if lines[i].role else line_score(lines[i], d)) - gaps[k] for k, i in enumerate(alive)
+        ]
         lo, hi = best_region(scores)
         regions[d] = (sum(scores[lo:hi]), lo, hi)
     best_d = max(regions, key=lambda d: (regions[d][0], -d))
@@ -138,6 +141,25 @@ def _best_container_region(page: TextPage, alive: list[int]) -> tuple[int, int]:
         if 0 <= lo - hi2 <= _CONTINUATION_GAP:
             lo = lo2
     return lo, hi
+
+
+_GAP_COST = 0.5
+_GAP_COST_MAX = 10.0
+
+
+def _gap_costs(page: TextPage, alive: list[int]) -> list[float]:
+    """What the lines other cleaners dropped just before each live line still cost.
+
+    A menu or a dialog that went already still separates what stood on either side
+    of it; half a point per dropped line, at most ten, keeps that separation.
+    """
+    out: list[float] = []
+    prev = -1
+    for i in alive:
+        dropped = sum(1 for j in range(prev + 1, i) if not page.lines[j].alive)
+        out.append(min(_GAP_COST_MAX, _GAP_COST * dropped) if prev >= 0 else 0.0)
+        prev = i
+    return out
 
 
 _CONTINUATION_GAP = 3
