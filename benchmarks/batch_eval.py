@@ -12,7 +12,8 @@ Run: ``python -m benchmarks.batch_eval [--shared DIR] [--small 1000] [--large 20
 (JSON on stdout). Load on the machine skews the throughput ratio: the load average is
 reported with the figures, and ``cpu_bound_ratio`` gives the ratio an idle machine would
 show if the CPU time of each run (the command and its workers) were spread evenly over its
-jobs.
+jobs; ``machine_parallelism`` is the same ratio for a pure CPU loop, the ceiling the
+machine allowed at that moment.
 """
 
 from __future__ import annotations
@@ -113,6 +114,25 @@ def _link_copies(pages: list[Path], dest: Path, count: int) -> None:
             shutil.copyfile(source, target)
 
 
+_SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
+
+
+def machine_parallelism(jobs: int = 2) -> float:
+    """How much faster ``jobs`` copies of a pure CPU loop finish together than one after
+    another: about ``jobs`` on an idle machine, near 1 when other work holds the cores."""
+
+    def spin(n: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(n)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    alone = spin(1)
+    together = spin(jobs)
+    return round(jobs * alone / together, 2)
+
+
 def throughput(shared_dir: str | os.PathLike[str], jobs: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
     """Pages per second over the bench pages for each number of jobs, and the ratio."""
     pages = bench_pages(shared_dir)
@@ -134,6 +154,7 @@ def throughput(shared_dir: str | os.PathLike[str], jobs: tuple[int, ...] = (1, 2
     return {
         "pages": len(pages), "runs": runs, "ratio": round(ratio, 2) if ratio else None,
         "cpu_bound_ratio": round(cpu_ratio, 2) if cpu_ratio else None, "target": 1.8,
+        "machine_parallelism": machine_parallelism(max(jobs)),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -46,9 +47,13 @@ def news_page(n: int) -> str:
 
 
 def hanging_page(task: worker.Task) -> worker.PageResult:
-    """The real page function, except that a page named like ``*hang*`` never finishes."""
-    if "hang" in os.path.basename(task.source):
+    """The real page function, except that a page named like ``*hang*`` never finishes
+    and one named like ``*crash*`` kills its worker process."""
+    name = os.path.basename(task.source)
+    if "hang" in name:
         time.sleep(60)
+    if "crash" in name:
+        os.kill(os.getpid(), signal.SIGKILL)
     return _REAL_PROCESS_PAGE(task)
 
 
@@ -142,6 +147,7 @@ def test_bad_pages_are_recorded_and_the_rest_written(tmp_path: Path, monkeypatch
     (root / "unreadable.html").symlink_to(tmp_path / "gone.html")  # root reads anything: a broken link
     os.mkfifo(root / "fifo.html")
     (root / "hang.html").write_text(news_page(50))
+    (root / "crash.html").write_text(news_page(52))
     if os.geteuid() != 0:
         locked = root / "locked.html"
         locked.write_text(news_page(51))
@@ -165,6 +171,8 @@ def test_bad_pages_are_recorded_and_the_rest_written(tmp_path: Path, monkeypatch
     assert records["unreadable.html"]["status"] == "error"
     assert records["fifo.html"]["status"] == "error"
     assert records["hang.html"]["status"] == "timeout"
+    assert records["crash.html"]["status"] == "error"
+    assert "worker process died" in records["crash.html"]["error"]  # type: ignore[operator]
     if "locked.html" in records:
         assert records["locked.html"]["status"] == "error"
     for record in records.values():

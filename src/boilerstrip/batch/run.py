@@ -450,6 +450,8 @@ class _Run:
             else:
                 Path(unit.tmp_path).unlink(missing_ok=True)
             unit.tmp_path = None
+        if not ok and output is not None and output.is_file() and not output.is_symlink():
+            output.unlink()  # a stale output from an earlier run would lie
         if self.sink is not None:
             self.sink.flush()
         if self.manifest is not None:
