@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from .datasets import REPO_ROOT, BenchPage, Dataset
+from .datasets import REPO_ROOT, BenchPage, Dataset, shared_dir
 from .runner import Progress, ToolRun, stderr_progress
 from .tools import Tool, ToolMissing, by_names
 
@@ -349,6 +349,31 @@ def memory(report: SpeedReport, tool_names: list[str], pages: list[tuple[str, Pa
 
 
 def batch(report: SpeedReport, dataset: Dataset, jobs: tuple[int, ...] = (1, 2)) -> None:
+    """Batch throughput: ``benchmarks/batch_eval.py``'s measurement when it exists (every
+    bench page, CPU time too), else ``boilerstrip DIR -o OUT -j N`` over one dataset here."""
+    try:
+        from . import batch_eval
+    except ImportError:
+        batch_eval = None  # type: ignore[assignment]
+    if batch_eval is not None and hasattr(batch_eval, "throughput"):
+        try:
+            result = batch_eval.throughput(shared_dir(), jobs)
+        except Exception as exc:
+            report.notes.append(f"batch_eval.throughput failed: {type(exc).__name__}: {exc}")
+            return
+        for run in result.get("runs", []):
+            note = (
+                f"{run.get('pages')} pages in {run.get('seconds')} s, "
+                f"CPU {run.get('cpu_seconds')} s, exit {run.get('exit_code')}"
+            )
+            report.batch.append((f"-j {run.get('jobs')}", run.get("pages_per_s"), note))
+        report.notes.append(
+            f"batch: -j {jobs[-1]} / -j {jobs[0]} throughput = {result.get('ratio')} "
+            f"(from CPU time, as an idle machine would give: {result.get('cpu_bound_ratio')}; "
+            f"target ≥ {result.get('target')}); `python -m benchmarks.batch_eval` also "
+            "measures batch memory"
+        )
+        return
     cmd = [sys.executable, "-m", "boilerstrip"]
     helptext = ""
     for extra in ([], ["strip"]):
