@@ -281,3 +281,12 @@ def test_random_markup_is_deterministic(text: str) -> None:
     except EmptyInput:
         return
     assert etree.tostring(parse_html(text)) == first
+
+
+def test_a_tag_start_inside_a_script_string_does_not_swallow_the_page() -> None:
+    # a "<bo" inside a script string, many quoted bits, one stray quote: quoted runs must not
+    # pair up across the tags of the rest of the page and make it one huge "tag"
+    script = "<script>s='<bo " + " ".join(['"x"'] * 20000) + " \"';</script>"
+    body = "".join(f'<p class="a">Paragraph {i} of the article body.</p>' for i in range(500))
+    root = parse_html(f"<html><head>{script}</head><body>{body}</body></html>")
+    assert "Paragraph 499 of the article body." in root.find("body").text_content()

@@ -26,7 +26,9 @@ _XML_DECL_RE = re.compile(r"\A[\s\ufeff]*<\?xml[^>]{0,1000}>")
 _DOCTYPE_SUBSET_RE = re.compile(
     r"\A\s*<!DOCTYPE[^\[>]{0,1000}\[.{0,100000}?\]\s*>", re.IGNORECASE | re.DOTALL
 )
-_LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"]{0,4096}\"|'[^']{0,4096}'){16384,}")
+# A quoted value never holds "<": otherwise a "<b" inside a script's string could start a
+# "tag" whose quotes run on over the rest of the page.
+_LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]{0,4096}\"|'[^'<]{0,4096}'){16384,}")
 _TAG_NAME_RE = re.compile(r"<[^\s/>]*")
 _ATTR_RE = re.compile(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
 

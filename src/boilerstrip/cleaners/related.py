@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from ..page import Page
 from ..phrases import RELATED
 from ._match import class_pattern, sweep, whole
@@ -25,6 +27,10 @@ _RELATED_LEAD = re.compile(
     re.IGNORECASE,
 )
 _TEASER_MAX = 250
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_HEADING_MAX = 80
+# A section under a "Most read …" heading is dropped whole when it is this small.
+_SECTION_MAX = 3000
 
 
 def related_lists(page: Page) -> None:
@@ -39,3 +45,32 @@ def related_lists(page: Page) -> None:
         if _RELATED_LEAD.match(text) and el.find(".//a") is not None and link_density(page, el)[0] >= 0.4
     ]
     page.kill_all(teasers)
+    page.kill_all(_headed_sections(page))
+
+
+def _headed_sections(page: Page) -> list[tuple[HtmlElement, str]]:
+    """Sections under a heading such as "Most read in world news" or "Related coverage".
+
+    The heading's own box goes when it is small; otherwise the heading and what follows it
+    up to the next heading.
+    """
+    found: list[tuple[HtmlElement, str]] = []
+    for head in page.body.iter(*_HEADINGS):
+        text = " ".join(head.text_content().split())
+        if not text or len(text) > _HEADING_MAX or not _RELATED_LEAD.match(text + " x"):
+            continue
+        if page.holds_article(head) or not page.attached(head):
+            continue
+        box = head.getparent()
+        while box is not None and box.getparent() is not None and page.size(box) <= page.size(head) + 20:
+            box = box.getparent()  # a header wrapper that holds only the heading
+        if box is not None and page.size(box) <= _SECTION_MAX and not page.holds_article(box) \
+                and not page.holds_prose(box) and box is not page.body:
+            found.append((box, f"section under the heading {text!r}"))
+            continue
+        found.append((head, f"heading {text!r}"))
+        for sib in head.itersiblings():
+            if isinstance(sib.tag, str) and (sib.tag in _HEADINGS or sib.tag == "h1"):
+                break
+            found.append((sib, f"section under the heading {text!r}"))
+    return found
