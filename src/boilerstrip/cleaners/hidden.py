@@ -25,10 +25,19 @@ _PROSE_LETTERS = 1000
 
 
 def _hidden_prose(page: Page, el: HtmlElement) -> bool:
-    if page.holds_article(el) or page.holds_prose(el):
+    if page.holds_article(el):
+        return True
+    if el.get("itemscope") is not None and _shown_elsewhere(page, el):
+        return False  # a microdata copy for machines; the reader sees the article elsewhere
+    if page.holds_prose(el):
         return True
     size = page.size(el)
     return size >= _PROSE_LETTERS and link_density(page, el)[0] < 0.3
+
+
+def _shown_elsewhere(page: Page, el: HtmlElement) -> bool:
+    mine = page.prose(el)
+    return page.prose(page.body) - mine >= 0.5 * mine
 
 
 def hidden_elements(page: Page) -> None:
