@@ -185,7 +185,7 @@ def test_manifest_fields_and_exit_code_zero(tmp_path: Path) -> None:
     root = tmp_path / "in"
     make_tree(root, pages=2)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, [str(root), "-o", str(out), "-f", "json", "-q"])
+    result = CliRunner().invoke(main, [str(root), "-o", str(out), "-f", "json", "-q", "-j", "1"])
     assert result.exit_code == 0, result.output
     assert result.output == ""
     records = manifest(out)
@@ -245,17 +245,16 @@ def test_interrupted_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
     root = tmp_path / "in"
     make_tree(root, pages=8)
     full, part = tmp_path / "full", tmp_path / "part"
-    batch = BatchOptions(jobs=2)
-    assert run_batch([str(root)], full, batch=batch).exit_code == 0
+    assert run_batch([str(root)], full, batch=BatchOptions(jobs=1)).exit_code == 0
     with pytest.raises(KeyboardInterrupt):
-        run_batch([str(root)], part, batch=batch, reporter=_InterruptAfter(3))
+        run_batch([str(root)], part, batch=BatchOptions(jobs=2), reporter=_InterruptAfter(3))
     written = [p for p in part.rglob("*.txt")]
     assert 3 <= len(written) < 9
     assert not list(part.rglob("*.tmp"))
     halfway = manifest(part)  # every line whole, in input order
     order = [r["path"] for r in manifest(full)]
     assert [r["path"] for r in halfway] == [p for p in order if p in {r["path"] for r in halfway}]
-    resumed = run_batch([str(root)], part, batch=BatchOptions(jobs=2, resume=True))
+    resumed = run_batch([str(root)], part, batch=BatchOptions(jobs=1, resume=True))
     assert resumed.exit_code == 0
     assert resumed.counts["skipped"] >= 3
     statuses = [r["status"] for r in manifest(part)]
@@ -271,7 +270,7 @@ def test_resume_redoes_a_changed_input(tmp_path: Path) -> None:
     make_tree(root, pages=2)
     out = tmp_path / "out"
     runner = CliRunner()
-    assert runner.invoke(main, [str(root), "-o", str(out), "-q"]).exit_code == 0
+    assert runner.invoke(main, [str(root), "-o", str(out), "-q", "-j", "1"]).exit_code == 0
     page = root / "story0.html"
     page.write_text(news_page(42))
     later = time.time() + 5
@@ -317,7 +316,7 @@ def test_jsonl_stream_to_a_file(tmp_path: Path) -> None:
     make_tree(root, pages=3)
     target = tmp_path / "all.jsonl"
     result = CliRunner().invoke(main, [str(root / "story0.html"), str(root / "sub"), "-f", "jsonl",
-                                       "-o", str(target), "-q"])
+                                       "-o", str(target), "-q", "-j", "1"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert [Path(str(x["source"])).name for x in lines] == ["story0.html", "story1.html"]

@@ -102,3 +102,11 @@ def test_warc_jsonl_to_file_with_pages(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in target.read_text().splitlines()]
     assert [x.get("uri") for x in lines] == [None, *[f"https://news.example/story-{n}" for n in range(3)]]
+    broken = tmp_path / "broken.warc"
+    broken.write_bytes(b"this is no archive\r\n\r\n")
+    result = CliRunner().invoke(main, [str(broken), "-q"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "source": str(broken), "status": "error", "error": json.loads(result.stdout)["error"]
+    }
+    assert "damaged" in json.loads(result.stdout)["error"]

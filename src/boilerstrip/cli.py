@@ -171,6 +171,8 @@ def strip_command(
 
             if steer.get("explain_html"):
                 raise UsageError("--explain-html takes one page, not a batch")
+            if url:
+                raise UsageError("--url names one page; in a batch each page keeps its own address")
             code = batch_command(
                 inputs, fmt=fmt, output=output, options=options, console=err, quiet=quiet,
                 jobs=steer.get("jobs"), globs=steer.get("globs") or (), timeout=steer.get("timeout"),

@@ -453,6 +453,8 @@ class _Run:
         if not ok and output is not None and output.is_file() and not output.is_symlink():
             output.unlink()  # a stale output from an earlier run would lie
         if self.sink is not None:
+            if not ok:  # the stream names every input that failed
+                self.sink.write(failure_line((("source", unit.input.path),), result))
             self.sink.flush()
         if self.manifest is not None:
             records = unit.records or Counter()
