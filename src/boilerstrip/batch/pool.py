@@ -38,9 +38,10 @@ class _Worker:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) if p else os.getcwd() for p in sys.path)
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", _BOOT.format(fd=child.fileno())],
+            [sys.executable, "-P", "-c", _BOOT.format(fd=child.fileno())],
             pass_fds=[child.fileno()],
             stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,  # stdout may be the batch's JSON Lines stream
             env=env,
         )
         child.close()
@@ -105,7 +106,6 @@ class LocalPool:
         self.page_fn = page_fn or worker_module.process_page  # looked up now: tests may swap it
         self.recycle_after = recycle_after
         self.workers: list[_Worker] = []
-        self.retired: list[_Worker] = []
 
     def __enter__(self) -> LocalPool:
         return self
@@ -127,9 +127,9 @@ class LocalPool:
                 w.stop()
             else:
                 w.kill()
-        for w in self.retired + self.workers:
+        for w in self.workers:
             w.reap()
-        self.workers, self.retired = [], []
+        self.workers = []
 
     def _replace(self, old: _Worker) -> _Worker:
         new = _Worker(self.page_fn)

@@ -147,6 +147,14 @@ def run_batch(
     return runner.go(page_fn, client)
 
 
+def available_cpus() -> int:
+    """The cores this process may run on (a container's CPU set, else the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 def _new_temp(target: Path) -> tuple[IO[str], str]:
     """A temporary file next to ``target`` (renamed onto it when complete), mode as umask allows."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -242,7 +250,7 @@ class _Run:
 
     def go(self, page_fn: PageFn | None, client: Any) -> Summary:
         start = time.monotonic()
-        jobs = self.batch.jobs or os.cpu_count() or 1
+        jobs = self.batch.jobs or available_cpus()
         if all(u.input.kind == "page" for u in self.units):
             jobs = max(1, min(jobs, len(self.units)))
         pool = self._pool(jobs, page_fn, client)
