@@ -136,43 +136,69 @@ def run_dataset(ds: datasets.Dataset, methods: Iterable[str] = tuple(METHODS)) -
 
 
 def evaluate(loaded: list[datasets.Dataset]) -> list[dict[str, Any]]:
-    """One row per dataset and method: ``dumps`` rows of ``BENCHMARKS.md``."""
+    """``dumps`` rows of ``BENCHMARKS.md``: one per dataset, rendering and method.
+
+    Renderings: ``layout`` (inscriptis as is) and ``flat`` (indentation and column gaps
+    removed, as a browser's copy has none).
+    """
     rows: list[dict[str, Any]] = []
-    for ds in loaded:
-        runs = run_dataset(ds)
-        for name in METHODS:
-            c = score_corpus(r.scores[name] for r in runs)
-            row: dict[str, Any] = {
-                "row": "dumps",
-                "dataset": ds.name,
-                "method": name,
-                "pages": len(runs),
-                "precision": round(c.precision, 3),
-                "recall": round(c.recall, 3),
-                "F1": round(c.f1, 3),
-            }
-            if name == "boilerstrip":
-                row["median ms/page"] = round(statistics.median(r.ms for r in runs), 1) if runs else 0
-            rows.append(row)
+    saved = FLAT[0]
+    try:
+        for ds in loaded:
+            for rendering in ("layout", "flat"):
+                FLAT[0] = rendering == "flat"
+                runs = run_dataset(ds)
+                for name in METHODS:
+                    c = score_corpus(r.scores[name] for r in runs)
+                    row: dict[str, Any] = {
+                        "row": "dumps",
+                        "dataset": ds.name,
+                        "rendering": rendering,
+                        "method": name,
+                        "pages": len(runs),
+                        "precision": round(c.precision, 3),
+                        "recall": round(c.recall, 3),
+                        "F1": round(c.f1, 3),
+                    }
+                    if name == "boilerstrip":
+                        row["median ms/page"] = (
+                            round(statistics.median(r.ms for r in runs), 1) if runs else 0
+                        )
+                    rows.append(row)
+    finally:
+        FLAT[0] = saved
     return rows
 
 
 def markdown(loaded: list[datasets.Dataset]) -> str:
     rows = evaluate(loaded)
+    fixtures = fixture_checks() if FIXTURES.is_dir() else []
     out = [
         "## Plain-text dumps",
         "",
-        "Pages rendered to layout text with inscriptis, then stripped with `strip_text`;",
-        "`python -m benchmarks.dumps_eval`.",
+        "Each page rendered to text with inscriptis (`layout`; `flat` also drops indentation",
+        "and column gaps, as a browser copy), then stripped with `strip_text`; the body",
+        "(captions excluded) scored with the benchmark metric. `whole dump` is the dump itself,",
+        "`jusText` is jusText run on the dump's lines. `python -m benchmarks.dumps_eval`.",
         "",
-        "| row | dataset | method | pages | P | R | F1 | median ms/page |",
-        "|---|---|---|---|---|---|---|---|",
+        "| row | dataset | rendering | method | pages | P | R | F1 | median ms/page |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         out.append(
-            f"| dumps | {r['dataset']} | {r['method']} | {r['pages']} | {r['precision']:.3f} | "
-            f"{r['recall']:.3f} | {r['F1']:.3f} | {r.get('median ms/page', '')} |"
+            f"| dumps | {r['dataset']} | {r['rendering']} | {r['method']} | {r['pages']} | "
+            f"{r['precision']:.3f} | {r['recall']:.3f} | {r['F1']:.3f} | {r.get('median ms/page', '')} |"
         )
+    if fixtures:
+        tot = {k: sum(f[k] for f in fixtures) for k in fixtures[0] if k != "fixture"}
+        out += [
+            "",
+            f"Pages outside `../shared` (`fixtures/*/page.html` as layout dumps, "
+            f"`python -m benchmarks.dumps_eval --fixtures`): `with` snippets kept "
+            f"{tot['with kept']}/{tot['with']}, `without` snippets gone "
+            f"{tot['without gone']}/{tot['without']}, captions found "
+            f"{tot['captions found']}/{tot['captions']}.",
+        ]
     return "\n".join(out) + "\n"
 
 

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+_LEAD_RE = re.compile(r"^[\W_]*")
+_WORD_RE = re.compile(r"\w")
+_START = 4
+
+
+def _first_token(text: str) -> str:
+    stripped = _LEAD_RE.sub("", text.lower())
+    return stripped.split(" ", 1)[0] if stripped else ""
 
 
 def _bounded(phrase: str) -> str:
@@ -13,19 +23,40 @@ def _bounded(phrase: str) -> str:
     return f"{head}{body}{tail}"
 
 
-def phrase_any(phrases: Iterable[str]) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class Phrases:
+    """A compiled phrase list: the pattern, and how its phrases begin (up to four letters)."""
+
+    pattern: re.Pattern[str]
+    starts: frozenset[str]
+
+
+def phrase_any(phrases: Iterable[str]) -> Phrases:
     """A case-insensitive pattern finding any of ``phrases`` inside a line.
 
     Unlike a plain word-bounded pattern, a phrase that ends in a symbol ("A+", "가+")
     still matches when a letter follows it ("A+A-").
     """
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return re.compile("|".join(_bounded(p) for p in ordered if p), re.IGNORECASE)
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    starts = frozenset(_first_token(p)[:_START] for p in ordered)
+    pattern = re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE)
+    return Phrases(pattern, starts)
 
 
-def only_phrases(text: str, pattern: re.Pattern[str], *extra: re.Pattern[str]) -> bool:
-    """Whether ``text`` holds nothing but matches of ``pattern`` (and of ``extra``) and punctuation."""
-    rest = pattern.sub(" ", text)
+def only_phrases(text: str, phrases: Phrases, *extra: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds nothing but ``phrases`` (and matches of ``extra``) and punctuation.
+
+    A line whose first word begins unlike every phrase is rejected before any pattern
+    runs (a number may open it when ``extra`` patterns are given), which keeps the
+    check cheap on the many lines that are plainly text.
+    """
+    first = _first_token(text[:60])
+    if not first:
+        return False
+    known = any(first[:k] in phrases.starts for k in range(1, _START + 1))
+    if not known and not (extra and first[0].isdigit()):
+        return False
+    rest = phrases.pattern.sub(" ", text)
     for rx in extra:
         rest = rx.sub(" ", rest)
-    return rest != text and not re.search(r"\w", rest)
+    return rest != text and not _WORD_RE.search(rest)
