@@ -311,6 +311,15 @@ def test_cli_refuses_out_equal_to_input(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_quoted_glob_is_a_batch(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    make_tree(root, pages=4)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, [str(root / "sub" / "*.html"), "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.txt")) == ["story1.txt", "story3.txt"]
+
+
 def test_jsonl_stream_to_a_file(tmp_path: Path) -> None:
     root = tmp_path / "in"
     make_tree(root, pages=3)

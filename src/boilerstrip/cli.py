@@ -161,9 +161,9 @@ def strip_command(
             if sys.stdin.isatty():
                 raise UsageError("no input: give a file, a directory, or '-' / a pipe for stdin")
             inputs = ("-",)
-        from .batch.walk import kind_of
+        from .batch.walk import is_single_page
 
-        if len(inputs) == 1 and not Path(inputs[0]).is_dir() and kind_of(inputs[0]) != "warc":
+        if len(inputs) == 1 and is_single_page(inputs[0]):
             code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err,
                               explain_html=steer.get("explain_html"))
         else:

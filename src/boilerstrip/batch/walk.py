@@ -49,6 +49,16 @@ def kind_of(path: str) -> InputKind:
     return "warc" if path.lower().endswith(WARC_SUFFIXES) else "page"
 
 
+def is_single_page(arg: str) -> bool:
+    """True when a lone command-line argument is one page (a file or ``-``), not a batch:
+    not a directory, not a web archive, not a glob pattern naming no existing file."""
+    if arg == "-":
+        return True
+    if os.path.isdir(arg) or kind_of(arg) == "warc":
+        return False
+    return os.path.lexists(arg) or not (_GLOB_CHARS & set(arg))
+
+
 def matches(name: str, globs: Sequence[str]) -> bool:
     """True when the file name matches one of ``globs`` (case-insensitive)."""
     lowered = name.lower()
