@@ -16,7 +16,10 @@ _SIBLING_PARA = 80
 # Climbing: a parent must hold this much more link-poor prose (factor and letters) to be taken.
 _GROW_FACTOR = 1.3
 _GROW_MIN = 100
+# …and keep at least this share of the best container's prose density.
+_GROW_DENSITY = 0.65
 _PROSE_MAX_LINKS = 0.33
+_PROSE_MIN = 250
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "」", "”", '"')
 
 
@@ -51,11 +54,14 @@ def main_content(page: Page) -> None:
 
 
 def _prose_mass(page: Page) -> dict[HtmlElement, int]:
-    """Letters of link-poor paragraphs under each element (each paragraph counted up its ancestors)."""
+    """Letters of link-poor paragraphs under each element (each paragraph counted up its ancestors).
+
+    Short paragraphs do not count: teaser lists are headline links with one-line summaries.
+    """
     mass: dict[HtmlElement, int] = {}
     for el, text in paragraphs(page):
         size = effective_size(text)
-        if link_share(el, len(text)) >= _PROSE_MAX_LINKS:
+        if size < _PROSE_MIN or link_share(el, len(text)) >= _PROSE_MAX_LINKS:
             continue
         for anc in (el, *el.iterancestors()):
             mass[anc] = mass.get(anc, 0) + size
@@ -63,21 +69,23 @@ def _prose_mass(page: Page) -> dict[HtmlElement, int]:
 
 
 def _grow(page: Page, top: HtmlElement) -> HtmlElement:
-    """Climb from the best container while a parent holds clearly more link-poor prose.
+    """Climb from the best container to an ancestor holding clearly more link-poor prose.
 
     An article split over sibling blocks (one per section, per embed) scores in pieces; the
-    piece that wins is then only part of it.
+    piece that wins is then only part of it. The climb stops where the ancestor's prose
+    becomes thin (a page-wide wrapper full of other things).
     """
     mass = _prose_mass(page)
-    current = top
-    while True:
-        parent = current.getparent()
-        if parent is None or parent.tag in ("body", "html"):
-            return current
-        mine, theirs = mass.get(current, 0), mass.get(parent, 0)
-        if theirs < mine * _GROW_FACTOR + _GROW_MIN:
-            return current
-        current = parent
+    top_density = mass.get(top, 0) / max(page.size(top), 1)
+    best = top
+    for anc in top.iterancestors():
+        if anc.tag in ("body", "html"):
+            break
+        if mass.get(anc, 0) / max(page.size(anc), 1) < _GROW_DENSITY * top_density:
+            break
+        if mass.get(anc, 0) >= mass.get(best, 0) * _GROW_FACTOR + _GROW_MIN:
+            best = anc
+    return best
 
 
 def _with_siblings(page: Page, top_el: HtmlElement, candidates: list[Candidate]) -> list[HtmlElement]:
