@@ -133,8 +133,11 @@ def machine_parallelism(jobs: int = 2) -> float:
     return round(jobs * alone / together, 2)
 
 
-def throughput(shared_dir: str | os.PathLike[str], jobs: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
-    """Pages per second over the bench pages for each number of jobs, and the ratio."""
+def throughput(
+    shared_dir: str | os.PathLike[str], jobs: tuple[int, ...] = (1, 2), repeat: int = 1
+) -> dict[str, Any]:
+    """Pages per second over the bench pages for each number of jobs (the fastest of
+    ``repeat`` alternating runs), and the ratio."""
     pages = bench_pages(shared_dir)
     with tempfile.TemporaryDirectory(prefix="batch-eval-") as tmp:
         src = Path(tmp, "in")
@@ -145,7 +148,13 @@ def throughput(shared_dir: str | os.PathLike[str], jobs: tuple[int, ...] = (1, 2
                 os.link(page, target)
             except OSError:
                 shutil.copyfile(page, target)
-        runs = [_run(src, Path(tmp, f"out-{j}"), j) for j in jobs]
+        best: dict[int, dict[str, Any]] = {}
+        for _ in range(repeat):
+            for j in jobs:
+                run = _run(src, Path(tmp, f"out-{j}"), j)
+                if j not in best or run["seconds"] < best[j]["seconds"]:
+                    best[j] = run
+        runs = [best[j] for j in jobs]
     rates = [r["pages_per_s"] for r in runs]
     ratio = rates[-1] / rates[0] if len(rates) > 1 and rates[0] else None
     # What an idle machine would give: the CPU a run needs, spread over its jobs.
@@ -195,9 +204,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=20000)
     parser.add_argument("--only", choices=["throughput", "memory"])
+    parser.add_argument("--repeat", type=int, default=1, help="throughput: best of this many runs")
     args = parser.parse_args(argv)
     if args.only == "throughput":
-        result: dict[str, Any] = throughput(args.shared)
+        result: dict[str, Any] = throughput(args.shared, repeat=args.repeat)
     elif args.only == "memory":
         result = memory(args.shared, small=args.small, large=args.large)
     else:
