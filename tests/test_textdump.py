@@ -353,6 +353,7 @@ def test_not_captions(text: str) -> None:
         ("3 de marzo de 2024", "2024-03-03"),
         ("Updated 03.03.2024", "2024-03-03"),
         ("November 19, 2019 at 6:34 pm", "2019-11-19T18:34"),
+        ("22/05/2024 - 09:40h", "2024-05-22T09:40"),
     ],
 )
 def test_parse_date(line: str, iso: str) -> None:

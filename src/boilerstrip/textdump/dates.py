@@ -29,6 +29,8 @@ _DATE_RES = [
     re.compile(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2})" + _TIME),
+    # 22/05/2024 (day first, unless the second number cannot be a month: 05/22/2024)
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)" + _TIME),
 ]
 # "2 days ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "3시간 전", "2時間前", "5分钟前"
 AGO_RE = re.compile(
@@ -49,6 +51,8 @@ def parse_date(text: str) -> str | None:
         g = m.groupdict()
         month = int(g["m"]) if g.get("m") else _MONTHS.get((g.get("mn") or "").lower().rstrip("."), 0)
         day, year = int(g["d"]), int(g["y"])
+        if month > 12 >= day:
+            day, month = month, day
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         out = f"{year:04d}-{month:02d}-{day:02d}"

@@ -107,6 +107,7 @@ def refind_facts(page: TextPage, seq: list[Line], start: int) -> None:
 
 
 _WINDOW_BEFORE = 12
+_COLUMN_SLACK = 8
 _WINDOW_AFTER = 3
 
 
@@ -124,6 +125,9 @@ def mark_facts(page: TextPage, seq: list[Line], start: int) -> None:
         elif byline_i is None and _is_byline(ln):
             byline_i = i
     if date_i is not None:
+        # Of "Published ... / Updated ..." lines one under the other, the first.
+        while date_i > 0 and date_i <= start and _is_date_line(seq[date_i - 1]) and not seq[date_i - 1].role:
+            date_i -= 1
         seq[date_i].role = "date"
         page.date_line = seq[date_i].text
         page.date = parse_date(seq[date_i].text)
@@ -147,13 +151,16 @@ def _find_title(lines: list[Line], top: int, marked: bool) -> int | None:
     """The headline above line ``top`` (the first byline or date line, or the body).
 
     Walking up, role lines and label or toolbar rows are passed over; a standfirst (a
-    prose line) is passed over when a shorter line sits right above it; of a headline
-    and a sub-headline the upper one is the headline.
+    prose line, or a long one) is passed over when a shorter line sits right above
+    it; of a headline and a sub-headline the upper one is the headline.
     """
     found: int | None = None
     passed_standfirst = False
-    for i in range(top - 1, max(-1, top - 6), -1):
+    ref = lines[top] if top < len(lines) else None
+    for i in range(top - 1, max(-1, top - 8), -1):
         ln = lines[i]
+        if ref is not None and (ln.cell or ref.cell) and abs(ln.indent - ref.indent) > _COLUMN_SLACK:
+            continue  # another column of a side-by-side layout
         if ln.role or _only_labels(ln.text) or _is_ui(ln.text):
             continue
         if not _title_ok(ln):
@@ -166,11 +173,18 @@ def _find_title(lines: list[Line], top: int, marked: bool) -> int | None:
             if not marked:
                 break
         if found is not None:
-            # A sub-headline sits right under its headline: no blank line, same indentation.
             lower = lines[found]
-            if ln.is_prose or lower.blank_before or ln.indent != lower.indent:
-                break
-            if ln.weight < 0.6 * lower.weight:
+            # A sub-headline sits right under its headline: no blank line, same indentation.
+            subheadline = (
+                not lower.blank_before and ln.indent == lower.indent and ln.weight >= 0.6 * lower.weight
+            )
+            # A long unpunctuated standfirst sits a blank line under a shorter headline.
+            standfirst = (
+                lower.weight >= 15
+                and 6 <= ln.weight <= lower.weight / 1.3
+                and lower.first - ln.last <= 3
+            )
+            if ln.is_prose or not (subheadline or standfirst):
                 break
         found = i
         if ln.is_prose:

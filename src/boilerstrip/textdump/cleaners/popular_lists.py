@@ -25,6 +25,7 @@ _TRAIL_RE = re.compile(
 )
 _TRAIL_WEIGHT = 10
 _MAX_ITEMS = 40
+_COLUMN_SLACK = 4
 
 
 def popular_lists(page: TextPage) -> None:
@@ -33,7 +34,8 @@ def popular_lists(page: TextPage) -> None:
     Such a list is a heading followed by teaser headlines. The heading is recognised by
     its words; its items are the lines that follow it up to the first line that reads
     like article prose (a long, punctuated paragraph) or a blank-separated change of
-    indentation, at most 40 lines. A single line that opens with such words and a
+    indentation, at most 40 lines; in a side-by-side layout only lines of the
+    heading's own column count. A single line that opens with such words and a
     separator ("Read more: ...", "Lire aussi | ...", "上一篇：...") is one related link,
     as is an unpunctuated row that opens with them ("Auch interessant Fahrradstraßen
     ...") and a short row that ends with them ("홍길동 기자 다른기사 보기").
@@ -49,6 +51,8 @@ def popular_lists(page: TextPage) -> None:
         run = [i]
         for j in alive[pos + 1 : pos + 1 + _MAX_ITEMS]:
             ln = page.lines[j]
+            if (ln.cell or head.cell) and abs(ln.indent - head.indent) > _COLUMN_SLACK:
+                continue  # another column of a side-by-side layout
             if ln.is_prose and ln.weight >= 25 and not ln.bullet:
                 break
             if ln.blank_before and ln.indent < head.indent and not ln.bullet:
