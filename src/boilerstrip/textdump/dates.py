@@ -23,7 +23,7 @@ _MONTHS = {
          "octubre", "noviembre", "diciembre"], 1)},
 }
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:[\sT,]+(?:at\s+|um\s+|à\s+|a las\s+|@\s*)?(?P<h>\d{1,2})[:시h](?P<mi>\d{2})(?:\s*(?P<ap>[ap])\.?m\b)?)?"
+_TIME = r"(?:[\sT,|–-]+(?:at\s+|um\s+|à\s+|a las\s+|@\s*)?(?P<h>\d{1,2})[:시h](?P<mi>\d{2})(?:\s*(?P<ap>[ap])\.?m\b)?)?"
 _DATE_RES = [
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})(?:\s*[일日号])?" + _TIME),
     re.compile(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
