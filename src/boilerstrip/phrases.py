@@ -68,6 +68,9 @@ COMMENTS = (
     "kommentare", "kommentieren", "kommentar schreiben",
     "commentaires", "commenter", "réagir", "laisser un commentaire",
     "comentarios", "comentar", "deja un comentario",
+    "tell us what you think", "what do you think?", "have your say", "join the discussion",
+    "comentários", "deixe seu comentário", "deixe um comentário", "lascia un commento", "commenti",
+    "добавить отзыв", "отзывы", "комментарии", "оставить комментарий", "tinggalkan komentar", "komentar",
 )
 
 DIALOG = (
@@ -99,6 +102,12 @@ RELATED = (
     "다른기사 보기", "다른 기사 보기", "이전기사", "다음기사",
     "前の記事", "次の記事",
     "上一篇", "下一篇", "相关新闻", "点击排行",
+    # pt, it, ru, id: the other languages of news the benchmarks hold
+    "leia também", "leia mais", "veja também", "notícias relacionadas", "mais lidas", "relacionadas",
+    "leggi anche", "articoli correlati", "più letti", "potrebbe interessarti",
+    "читайте также", "похожие статьи", "самые популярные", "популярное", "по теме", "другие новости",
+    "baca juga", "berita terkait", "terpopuler", "artikel terkait",
+    "previous", "next", "previous post", "next post", "older post", "newer post",
 )
 
 NEWSLETTER = (

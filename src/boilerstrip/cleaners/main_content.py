@@ -141,7 +141,7 @@ def _beside_headline(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
     return out
 
 
-_LEAD_TAGS = frozenset({"p", "ul", "ol", "h2", "h3", "blockquote"})
+_LEAD_TAGS = frozenset({"p", "ul", "ol", "blockquote"})
 
 
 def _lead_block(page: Page, el: HtmlElement) -> bool:

@@ -9,7 +9,9 @@ _NAV_CLASS = class_pattern(
     words=("nav", "navbar", "navigation", "menu", "menubar", "submenu", "gnb", "lnb", "snb", "breadcrumb",
            "breadcrumbs", "sitemap", "site-header", "masthead", "site-footer", "footer", "global-header",
            "global-footer", "header-nav", "topbar", "top-bar", "pagination", "pager", "skip-links",
-           "mega-menu", "off-canvas", "drawer", "site-nav", "main-nav", "bottom-bar", "tab-menu"),
+           "mega-menu", "off-canvas", "drawer", "site-nav", "main-nav", "bottom-bar", "tab-menu",
+           "post-navigation", "nav-links", "nav-previous", "nav-next", "prev-next", "next-post",
+           "previous-post", "prev-post", "article-nav", "post-nav", "next-prev"),
     prefixes=("breadcrumb", "navbar", "megamenu", "mainmenu", "topmenu", "footer-", "gnb"),
 )
 _NAV_TAGS = ("nav", "menu")
