@@ -399,6 +399,7 @@ _XML_DECL_RE = re.compile(
     rb"^\s*<\?xml\s[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']"
 )
 _CONTENT_CHARSET_RE = re.compile(r"charset\s*=\s*", re.IGNORECASE)
+_CHARSET_WORD_RE = re.compile(rb"charset", re.IGNORECASE)
 
 
 class _End(Exception):
@@ -547,7 +548,8 @@ def _charset_from_content(content: str) -> str | None:
 def declared_codec(data: bytes) -> str | None:
     """The codec a page declares in its first :data:`PRESCAN_BYTES` bytes, or None."""
     window = data[:PRESCAN_BYTES]
-    codec = _Prescan(window).run()
+    # every declaration the prescan can find spells "charset": without it, skip the byte walk
+    codec = _Prescan(window).run() if _CHARSET_WORD_RE.search(window) else None
     if codec is None:
         match = _XML_DECL_RE.match(window)
         codec = whatwg_codec(match.group(1).decode("ascii")) if match else None

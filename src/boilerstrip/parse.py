@@ -29,6 +29,7 @@ _DOCTYPE_SUBSET_RE = re.compile(
 # A quoted value never holds "<": otherwise a "<b" inside a script's string could start a
 # "tag" whose quotes run on over the rest of the page.
 _LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]{0,4096}\"|'[^'<]{0,4096}'){16384,}")
+_LONG_TAG_MIN = 16384  # the repeat count above: a shorter run cannot match
 _TAG_NAME_RE = re.compile(r"<[^\s/>]*")
 _ATTR_RE = re.compile(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
 
@@ -64,12 +65,21 @@ def prepare(text: str) -> str:
     text = text.replace("\x00", "")
     text = _XML_DECL_RE.sub("", text, count=1)
     text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
+    if not _may_hold_long_tag(text):
+        return text
     return _LONG_TAG_RE.sub(_trim_attributes, text)
+
+
+def _may_hold_long_tag(text: str) -> bool:
+    """False when no run of text between two ``<`` is long enough for a tag
+    :data:`_LONG_TAG_RE` trims (it never holds a ``<``): the regex need not scan the page."""
+    return len(text) > _LONG_TAG_MIN and max(map(len, text.split("<"))) > _LONG_TAG_MIN
 
 
 # C0 control characters other than tab, newline and carriage return are not text; lxml
 # refuses them in a tail or attribute once the tree is edited.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# They are single bytes in UTF-8 (never part of a longer sequence): deleted after encoding.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
@@ -81,7 +91,7 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    data = _CONTROL_RE.sub("", prepare(text)).encode("utf-8", errors="replace")
+    data = prepare(text).encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.ParserError as exc:  # libxml2 found no element at all.
