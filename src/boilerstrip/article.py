@@ -70,6 +70,7 @@ class Article:
     encoding: str | None = None
     byline_line: str | None = None
     date_line: str | None = None
+    subtitle: str | None = None
 
     @property
     def body(self) -> list[Block]:
@@ -104,6 +105,7 @@ class Article:
         """A JSON-ready dict; ``dropped`` adds the list of dropped blocks."""
         out: dict[str, Any] = {
             "title": self.title,
+            "subtitle": self.subtitle,
             "byline": self.byline,
             "date": self.date,
             "lang": self.lang,

@@ -233,8 +233,11 @@ def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, op
 
 
 def _fail(err: Console, message: str, code: int) -> None:
+    """Print the error on stderr (even with --quiet: it silences progress, not failures) and exit."""
     from rich.markup import escape
 
+    if err.quiet:
+        err = Console(stderr=True)
     err.print(f"[bold red]boilerstrip:[/] {escape(message)}", highlight=False, soft_wrap=True)
     sys.exit(code)
 

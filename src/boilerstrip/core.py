@@ -89,6 +89,7 @@ def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline
         input_format="html",
         byline_line=page.byline_line,
         date_line=page.date_line,
+        subtitle=" ".join(page.subtitles) or None,
     )
 
 

@@ -17,6 +17,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_new(path: Path, text: str, *, inputs: Iterable[str] = ()) -> None:
     """Write ``text`` to ``path`` atomically (temporary file, then rename).
 
@@ -33,6 +39,7 @@ def write_new(path: Path, text: str, *, inputs: Iterable[str] = ()) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; an output is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -136,12 +136,17 @@ def _beside_headline(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
             continue
         if not after_head or not isinstance(el.tag, str) or _inside(el, [head, *out]):
             continue
+        if el.tag in _SUBTITLE_TAGS and _lead_block(page, el):
+            # a heading under the headline is its subtitle: printed with the headline, not body
+            page.subtitles.append(" ".join(el.text_content().split()))
+            continue
         if el.tag == "figure" or is_caption_element(el) or _lead_block(page, el):
             out.append(el)
     return out
 
 
 _LEAD_TAGS = frozenset({"p", "ul", "ol", "blockquote"})
+_SUBTITLE_TAGS = frozenset({"h2", "h3"})
 
 
 def _lead_block(page: Page, el: HtmlElement) -> bool:
@@ -151,7 +156,7 @@ def _lead_block(page: Page, el: HtmlElement) -> bool:
     """
     if el.tag == "div" and any(isinstance(c.tag, str) and c.tag not in _INLINE_OK for c in el):
         return False
-    if el.tag not in _LEAD_TAGS and el.tag != "div":
+    if el.tag not in _LEAD_TAGS and el.tag not in _SUBTITLE_TAGS and el.tag != "div":
         return False
     size = page.size(el)
     return size >= 10 and (el.tag != "div" or size <= 300) and link_density(page, el)[0] < 0.3

@@ -6,10 +6,11 @@ from ..article import Article, Block
 
 
 def header_lines(article: Article) -> list[str]:
-    """The headline, the byline line and the date line, each once."""
+    """The headline, its subtitle, the byline line and the date line, each once."""
     lines: list[str] = []
     for value in (
         article.title,
+        article.subtitle,
         article.byline_line or article.byline,
         article.date_line or article.date,
     ):
