@@ -81,6 +81,9 @@ DIALOG = (
     "schließen", "abbrechen",
     "fermer", "annuler",
     "cerrar", "cancelar",
+    # script placeholders left in a copy (added with the text-dump cleaners)
+    "loading", "loading…", "loading...", "please enable javascript", "please enable javascript to read this article",
+    "javascript is disabled", "読み込み中", "로딩 중", "加载中", "wird geladen", "chargement", "cargando",
 )
 
 RELATED = (

@@ -23,6 +23,23 @@ _END_RE = re.compile(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
 # A run of text without a gap of six or more spaces: layout dumps render table columns
 # side by side on one line, and each column is its own line here, indented to its column.
 _SEGMENT_RE = re.compile(r"\S+(?: {1,5}\S+)*")
+_ROW_RE = re.compile(r"\S.*\S|\S")
+_LONG_CELL = 40
+
+
+def _columns(segments: list[re.Match[str]]) -> bool:
+    """Whether the wide gaps of a line part layout columns rather than table cells.
+
+    Side-by-side columns hold running text (one long part) or two blocks; a data
+    table row has three or more short cells and stays one line.
+    """
+    if len(segments) < 2:
+        return False
+    if any(len(s.group(0)) >= _LONG_CELL for s in segments):
+        return True
+    return len(segments) == 2
+
+
 _INNER_PUNCT_RE = re.compile(r"[,.;:，、。；](?:\s|$)|[，、。；]")
 
 
@@ -108,6 +125,9 @@ def split_lines(text: str) -> list[Line]:
         if not segments:
             blank = True
             continue
+        if not _columns(segments):
+            row = _ROW_RE.search(expanded)
+            segments = [row] if row else []
         for seg in segments:
             flat = squash(seg.group(0))
             bullet = False
