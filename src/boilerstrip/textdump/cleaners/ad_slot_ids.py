@@ -19,7 +19,7 @@ _SLOT_RE = re.compile(
 
 
 def ad_slot_ids(page: TextPage) -> None:
-    """Drop ad labels and ad-slot ids ("Advertisement", "컴패션_PC").
+    """Ad labels and ad-slot ids ("Advertisement", "컴패션_PC").
 
     An ad container copied as text leaves its label, or — when the slot is empty — the
     slot's id or alt text: a lone token with a platform suffix such as ``_PC`` or

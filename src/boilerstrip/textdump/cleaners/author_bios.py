@@ -35,7 +35,7 @@ _MAX_WEIGHT = 80
 
 
 def author_bios(page: TextPage) -> None:
-    """Drop the author bio and contact lines at the article's end ("Jane Doe is a staff writer at ...").
+    """The author bio and contact lines at the article's end ("Jane Doe is a staff writer at ...").
 
     Many articles close with a line about the author (name, role, employer, handle) or
     an invitation to follow or write to them. Only the last few lines left after

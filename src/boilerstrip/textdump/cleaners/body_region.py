@@ -179,7 +179,7 @@ def _continues(page: TextPage, alive: list[int], lo: int, hi: int, total: float)
 
 
 def body_region(page: TextPage) -> None:
-    """Drop lines outside the article's region (navigation, sidebars, footers).
+    """Lines outside the article's region (navigation, sidebars, footers).
 
     After the word-based cleaners, the article is the stretch of the dump where prose
     outweighs everything else: each line scores its weight when it reads as running

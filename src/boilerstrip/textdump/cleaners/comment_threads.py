@@ -43,7 +43,7 @@ def _region_score(page: TextPage, indices: list[int]) -> float:
 
 
 def comment_threads(page: TextPage) -> None:
-    """Drop comment threads: from the comment section's heading to the end of the dump.
+    """Comment threads: from the comment section's heading to the end of the dump.
 
     Readers' comments are prose too, so the region finder alone would take them for
     more article. A comment section opens with a short heading built on a word such as

@@ -11,7 +11,7 @@ _OPENERS = ("©", "ⓒ", "(c) ", "copyright", "<저작권자", "[저작권자", 
 
 
 def copyright_lines(page: TextPage) -> None:
-    """Drop copyright and reprint lines ("©아주경제. 무단전재·재배포 금지").
+    """Copyright and reprint lines ("©아주경제. 무단전재·재배포 금지").
 
     The notice closes most news articles and repeats in the footer. A line that opens
     with the notice ("©", "Copyright") goes unless it is very long; one that merely

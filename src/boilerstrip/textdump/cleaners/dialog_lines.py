@@ -24,7 +24,7 @@ _CONFIRM_RE = re.compile(
 
 
 def dialog_lines(page: TextPage) -> None:
-    """Drop dialog text ("로그인 후 댓글작성이 가능합니다.", "닫기", "Are you sure...?").
+    """Dialog text ("로그인 후 댓글작성이 가능합니다.", "닫기", "Are you sure...?").
 
     Pages carry their pop-ups (login prompts, delete/report/block confirmations,
     comment-box notices, cookie and newsletter prompts) in the HTML, and a copy of the

@@ -14,7 +14,7 @@ _COUNTER_RE = re.compile(r"\b\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNO
 
 
 def image_ui_lines(page: TextPage) -> None:
-    """Drop image viewer labels ("기사 이미지 확대 보기", "Enlarge this image").
+    """Image viewer labels ("기사 이미지 확대 보기", "Enlarge this image").
 
     Zoom buttons, gallery controls and lightbox labels are text in the page, so a copy
     keeps them as lines of their own, alone or in a row with a slide counter ("이전 사진

@@ -25,7 +25,7 @@ def _menu_bar(ln: Line) -> bool:
 
 
 def menu_runs(page: TextPage) -> None:
-    """Drop menu runs: three or more short lines or bullets in a row, and "A | B | C" bars.
+    """Menu runs: three or more short lines or bullets in a row, and "A | B | C" bars.
 
     Navigation, section lists, tag clouds and footers are copied as runs of one- to
     few-word lines. A run of at least three such lines is a menu; so is a single line

@@ -29,7 +29,7 @@ _COLUMN_SLACK = 4
 
 
 def popular_lists(page: TextPage) -> None:
-    """Drop popular/related lists ("실시간 인기", "많이 본 뉴스", "Most read") with their items.
+    """Popular/related lists ("실시간 인기", "많이 본 뉴스", "Most read") with their items.
 
     Such a list is a heading followed by teaser headlines. The heading is recognised by
     its words; its items are the lines that follow it up to the first line that reads

@@ -50,7 +50,7 @@ def _containers(order: list[int], keys: dict[int, str]) -> dict[int, list[int]]:
 
 
 def repeated_paragraphs(page: TextPage) -> None:
-    """Drop paragraphs that repeat another one, keeping the fuller copy once.
+    """Paragraphs that repeat another one; the fuller copy stays, once.
 
     An AI-summary widget repeats the lead paragraphs (sometimes split or cut short), a
     pull quote repeats a sentence, and an image's alt text repeats its caption without

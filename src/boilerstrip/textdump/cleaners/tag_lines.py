@@ -14,7 +14,7 @@ _MAX_ITEMS = 30
 
 
 def tag_lines(page: TextPage) -> None:
-    """Drop tag and category rows ("Tags: a, b, c", "Filed under: ...") and their items.
+    """Tag and category rows ("Tags: a, b, c", "Filed under: ...") and their items.
 
     Taxonomy rows close many articles. A line that opens with such a label and a colon
     goes; when the label stands alone ("Tags:"), the short items right under it go too.

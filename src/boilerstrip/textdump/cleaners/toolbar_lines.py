@@ -21,7 +21,7 @@ _ONLY_LABELS_WEIGHT = 25
 
 
 def toolbar_lines(page: TextPage) -> None:
-    """Drop toolbar and share-button lines ("도구모음", "글자크기 설정", "Print", "Share").
+    """Toolbar and share-button lines ("도구모음", "글자크기 설정", "Print", "Share").
 
     Copied pages keep the labels of the article toolbar (print, font size, listen,
     bookmark) and of the share buttons as lines of their own. A line is dropped when it

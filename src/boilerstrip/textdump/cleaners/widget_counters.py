@@ -26,7 +26,7 @@ _DISCLAIMER_RE = re.compile(
 
 
 def widget_counters(page: TextPage) -> None:
-    """Drop widget labels and counters ("AI 기사요약", "0개의 댓글", "0 / 300").
+    """Widget labels and counters ("AI 기사요약", "0개의 댓글", "0 / 300").
 
     Comment boxes, like buttons and AI-summary widgets leave a label or a bare count on
     a line of its own when the page is copied as text, and screen-reader labels of the
