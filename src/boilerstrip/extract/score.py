@@ -30,6 +30,7 @@ _BLOCK_CHILD = frozenset(
      "h5", "h6", "figure", "dl", "form", "header", "footer", "aside", "main", "nav"}
 )
 _COMMA = re.compile(r"[,，、、،;]")
+_LIST_ITEM_WEIGHT = 0.5
 # Content points an element needs before its class/id name counts in full.
 _CONTENT_FOR_FULL_NAME = 15.0
 # Letters a paragraph needs before it counts; CJK characters count three times (one carries a word).
@@ -102,6 +103,8 @@ def score_candidates(page: Page) -> list[Candidate]:
         if parent is None:
             continue
         points = 1.0 + len(_COMMA.findall(text)) + min(effective_size(text) / 100.0, 3.0)
+        if el.tag == "li":
+            points *= _LIST_ITEM_WEIGHT  # items of a list are often teasers, seldom the story
         if el.tag in _DIV_TAGS and el.tag != "td":
             # text written straight into a container: the container itself is the candidate
             parent = el
