@@ -30,7 +30,7 @@ _CREDIT_RE = re.compile(
     r"|redaktion|mitarbeit|rédaction|édition|edición|redacción)\s*[:：]?\s*\S",
     re.IGNORECASE,
 )
-_TAIL = 4
+_TAIL = 6
 _MAX_WEIGHT = 80
 
 

@@ -7,6 +7,7 @@ from ..captions import is_caption
 from ..page import TextPage
 
 _ANY = phrase_regex(COPYRIGHT + REPRINT, whole=False)
+_OPENER_WEIGHT = 150
 _OPENERS = ("©", "ⓒ", "(c) ", "copyright", "<저작권자", "[저작권자", "저작권자")
 
 
@@ -22,7 +23,7 @@ def copyright_lines(page: TextPage) -> None:
     for i in page.alive():
         text = page.lines[i].text
         w = page.lines[i].weight
-        opens = text.lower().startswith(_OPENERS) and w <= 80
+        opens = text.lower().startswith(_OPENERS) and w <= _OPENER_WEIGHT
         if (opens or (w <= 30 and _ANY.search(text))) and not is_caption(text):
             found.append(i)
     page.drop(found, "copyright or reprint notice")
