@@ -82,7 +82,7 @@ class _Builder:
             self.flush()
         else:
             # inline element: its text joins the running paragraph, unless it holds blocks
-            if _has_blocks(el, deep=True):
+            if _has_blocks(el, deep=True) or any(is_caption_element(d) for d in el.iterdescendants()):
                 self.children(el)
             else:
                 self.inline.append(_inline_text(el))

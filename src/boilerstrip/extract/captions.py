@@ -39,7 +39,30 @@ def is_caption_element(el: HtmlElement) -> bool:
     if el.tag in ("figcaption", "caption"):
         return True
     key = class_key(el)
-    return bool(key.strip()) and CAPTION_CLASS.search(key) is not None
+    if not key.strip():
+        return False
+    if CAPTION_CLASS.search(key):
+        return True
+    # a photo credit beside an image, outside any <figure>: "InlineImage-credit"
+    return _PHOTO_CREDIT_CLASS.search(key) is not None and _short_enough(el) and _beside_picture(el)
+
+
+_PHOTO_CREDIT_CLASS = re.compile(r"(?:image|img|photo|picture|media|embed)\w*[-_]*credit|credit[-_]*(?:image|img|photo)")
+_CREDIT_MAX = 120
+
+
+def _short_enough(el: HtmlElement) -> bool:
+    return len(el.text_content()) <= _CREDIT_MAX
+
+
+def _beside_picture(el: HtmlElement) -> bool:
+    """An ``<img>`` or a caption within the credit's image box (up to three levels up)."""
+    for box in list(el.iterancestors())[:3]:
+        if box.find(".//img") is not None:
+            return True
+        if any(CAPTION_CLASS.search(class_key(d)) for d in box.iter() if d is not el and d.get("class")):
+            return True
+    return False
 
 
 def looks_like_caption(text: str) -> bool:
