@@ -6,7 +6,7 @@ import re
 from html import escape
 
 import pytest
-from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import boilerstrip
@@ -24,27 +24,14 @@ SETTINGS = settings(
 )
 
 
-_C0 = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f]")
-_C0_BYTES = re.compile(rb"[\x01-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def strip_or_error(data: bytes | str) -> Article | BoilerstripError:
-    """The article, or the typed error; anything else escapes and fails the test.
-
-    One known bug is set aside so the properties keep testing everything else: a C0
-    control character in the page makes lxml raise ValueError when a cleaner drops an
-    element (pinned by ``test_control_character_after_a_dropped_element``, xfail). When
-    that is fixed the xfail test fails as XPASS: then remove this exception.
-    """
+    """The article, or the typed error; anything else escapes and fails the test."""
     try:
         return boilerstrip.strip(data, options=OPTIONS)
     except BoilerstripError as exc:
         return exc
-    except ValueError as exc:
-        has_c0 = _C0_BYTES.search(data) if isinstance(data, bytes) else _C0.search(data)
-        if has_c0 and "XML compatible" in str(exc):
-            reject()
-        raise
 
 
 # -- generated input -----------------------------------------------------------------------
@@ -80,9 +67,7 @@ ATTRS = st.one_of(
         ' datetime="2024-03-05T09:30:00+09:00"', ' lang="ko"', ' dir="rtl"',
     ]),
 )
-# C0 control characters are left out here: they crash the cleaners today (see
-# test_control_character_after_a_dropped_element below, a known bug marked xfail).
-RAW_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=20)
+RAW_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=20)
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), RAW_TEXT), max_size=10).map(" ".join).map(escape)
 
 
@@ -158,13 +143,6 @@ def test_random_html_trees_raise_only_typed_errors(page: str, encoding: str) -> 
     strip_or_error(page.encode(encoding, errors="replace"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="lxml keeps C0 control characters from the parsed page, but Page.kill -> drop_tree sets "
-    "the parent's text to include the dropped element's tail, which lxml refuses for such text: "
-    "a stray \\x0b or \\x1a after any dropped element raises a bare ValueError (a traceback in the CLI)",
-)
 @pytest.mark.parametrize("ctrl", ["\x08", "\x0b", "\x0c", "\x1a", "\x1b"], ids=["BS", "VT", "FF", "SUB", "ESC"])
 def test_control_character_after_a_dropped_element(ctrl: str) -> None:
     para = "The city council voted on Tuesday to expand the night bus network to three new districts. "
