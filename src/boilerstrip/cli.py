@@ -9,13 +9,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .errors import BoilerstripError, UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("text", "markdown", "json", "html", "jsonl")
 
@@ -147,7 +149,6 @@ def strip_command(
     **steer: Any,
 ) -> None:
     """Strip one page (a file, '-' or stdin) or a batch of pages."""
-    err = Console(stderr=True, quiet=quiet)
     try:
         options = _build_options(
             encoding=encoding,
@@ -164,7 +165,7 @@ def strip_command(
         from .batch.walk import is_single_page
 
         if len(inputs) == 1 and is_single_page(inputs[0]):
-            code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, err=err,
+            code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, quiet=quiet,
                               explain_html=steer.get("explain_html"))
         else:
             from .batch.command import batch_command
@@ -174,7 +175,7 @@ def strip_command(
             if url:
                 raise UsageError("--url names one page; in a batch each page keeps its own address")
             code = batch_command(
-                inputs, fmt=fmt, output=output, options=options, console=err, quiet=quiet,
+                inputs, fmt=fmt, output=output, options=options, console=_console(quiet), quiet=quiet,
                 jobs=steer.get("jobs"), globs=steer.get("globs") or (), timeout=steer.get("timeout"),
                 resume=bool(steer.get("resume")), fail_fast=bool(steer.get("fail_fast")),
                 scheduler=steer.get("scheduler"),
@@ -182,9 +183,9 @@ def strip_command(
     except BoilerstripError as exc:
         if debug:
             raise
-        _fail(err, exc.message, exc.exit_code)
+        _fail(_console(), exc.message, exc.exit_code)
     except KeyboardInterrupt:
-        _fail(err, "interrupted", 130)
+        _fail(_console(), "interrupted", 130)
     sys.exit(code)
 
 
@@ -198,7 +199,7 @@ def _build_options(**values: Any) -> Any:
     return options
 
 
-def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, err: Console,
+def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, options: Any, quiet: bool,
                explain_html: str | None = None) -> int:
     from .core import strip
     from .loading import read_source
@@ -206,12 +207,13 @@ def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, op
 
     data = read_source(None if source == "-" else source)
     if explain_html:
-        _write_explain_html(explain_html, data, url=url, options=options, source=source, err=err)
+        _write_explain_html(explain_html, data, url=url, options=options, source=source,
+                            err=_console(quiet))
     article = strip(data, url=url, options=options)
     if options.explain:
         from .explain import print_explanation
 
-        print_explanation(article, err)
+        print_explanation(article, _console(quiet))
     text = render(article, "json" if fmt == "jsonl" else fmt, dropped=options.explain)
     if fmt == "jsonl":
         import json
@@ -232,12 +234,19 @@ def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, op
     return 0
 
 
+def _console(quiet: bool = False) -> Console:
+    """A rich console on stderr, made when something is to be printed (rich is slow to import)."""
+    from rich.console import Console
+
+    return Console(stderr=True, quiet=quiet)
+
+
 def _fail(err: Console, message: str, code: int) -> None:
     """Print the error on stderr (even with --quiet: it silences progress, not failures) and exit."""
     from rich.markup import escape
 
     if err.quiet:
-        err = Console(stderr=True)
+        err = _console()
     err.print(f"[bold red]boilerstrip:[/] {escape(message)}", highlight=False, soft_wrap=True)
     sys.exit(code)
 
@@ -275,6 +284,6 @@ def rules_check_command(file: str) -> None:
     try:
         rules = load_rules(file)
     except BoilerstripError as exc:
-        _fail(Console(stderr=True), exc.message, exc.exit_code)
+        _fail(_console(), exc.message, exc.exit_code)
     selectors = sum(len(getattr(site, key)) for site in rules.sites for key in RULE_KEYS)
     click.echo(f"ok: {file}: {len(rules.sites)} site(s), {selectors} selector(s)")

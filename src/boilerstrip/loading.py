@@ -28,8 +28,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
-import charset_normalizer
-
 from .errors import EmptyInput, InputTooLarge, InputUnreadable, InvalidOptions, NotHtml
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
@@ -657,6 +655,8 @@ def _detection_sample(data: bytes) -> bytes:
 
 
 def _from_detector(data: bytes) -> Decoded | None:
+    import charset_normalizer  # slow to import: only for pages nothing else could decode
+
     sample = _detection_sample(data)
     best = charset_normalizer.from_bytes(sample, cp_isolation=_DETECT_CODECS).best()
     if best is None:

@@ -7,6 +7,7 @@ handles, links, dates and "Updated ..." go; several authors stay together; Korea
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml.html import HtmlElement
@@ -409,11 +410,20 @@ def metadata_authors(
     return []
 
 
-def _is_candidate(el: HtmlElement) -> bool:
+def _is_candidate(el: HtmlElement, named: dict[str, bool]) -> bool:
+    """Marked up as a byline: ``itemprop``/``rel`` author, or a byline class or id.
+
+    ``named`` remembers the answer for each ``"class id"`` key already seen on the page.
+    """
     if el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split():
         return True
     ci = class_id(el)
-    return bool(ci) and bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
+    if not ci:
+        return False
+    hit = named.get(ci)
+    if hit is None:
+        hit = named[ci] = bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
+    return hit
 
 
 _TEXT_RE = re.compile("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
@@ -454,10 +464,11 @@ def visible_bylines(
     window = window if window is not None else _window(root, headline)
     out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
+    named: dict[str, bool] = {}
     for dist, el in window:
         if el.tag in ("script", "style", "meta", "link", "img", "noscript", "head", "title"):
             continue
-        by_markup = _is_candidate(el)
+        by_markup = _is_candidate(el, named)
         if not by_markup and (len(el) > 4 or dist > 200):
             continue
         raw = el.text_content()
@@ -558,18 +569,23 @@ def find_byline(
 
 _KO_NAMES = r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|칼럼니스트|평론가)"
 _EMAIL_TAIL = r"(?:\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?)?"
-_BODY_LINE_RES = [
+
+
+@functools.cache
+def _body_line_res() -> list[re.Pattern[str]]:
+    """The in-body byline patterns, compiled on the first page that has a Korean or Chinese
+    reporter marker (they cost a few ms to compile, on every run that imports this module)."""
+    return [re.compile(p) for p in _BODY_LINE_PATTERNS]
+
+
+_BODY_LINE_PATTERNS = [
     # "(서울=연합뉴스) 홍길동 기자 = ..." / "[서울=뉴시스]홍길동 기자 = ..." opening a paragraph
-    re.compile(rf"^\s*[\[(【][^\])】]{{1,20}}=[^\])】]{{0,20}}[\])】]\s*(?P<line>{_KO_NAMES})\s*="),
+    rf"^\s*[\[(【][^\])】]{{1,20}}=[^\])】]{{0,20}}[\])】]\s*(?P<line>{_KO_NAMES})\s*=",
     # "홍길동 기자 hong@example.co.kr" on a line of its own (often closing the article)
-    re.compile(rf"^\s*(?P<line>{_KO_NAMES}{_EMAIL_TAIL})\s*$"),
-    re.compile(
-        rf"^\s*(?P<line>(?:칼럼니스트|평론가|문화평론가|객원기자)\s+[가-힣]{{2,4}}{_EMAIL_TAIL})\s*$"
-    ),
+    rf"^\s*(?P<line>{_KO_NAMES}{_EMAIL_TAIL})\s*$",
+    rf"^\s*(?P<line>(?:칼럼니스트|평론가|문화평론가|객원기자)\s+[가-힣]{{2,4}}{_EMAIL_TAIL})\s*$",
     # "（记者 张三）" / "(本报记者 张三 李四)" opening a paragraph
-    re.compile(
-        r"^\s*[（(]\s*(?P<line>(?:本报|本報)?(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*)\s*[）)]"
-    ),
+    r"^\s*[（(]\s*(?P<line>(?:本报|本報)?(?:记者|記者)\s*[\u4e00-\u9fff]{2,4}(?:[\s、][\u4e00-\u9fff]{2,4})*)\s*[）)]",
 ]
 _BODY_MARKERS = ("기자", "칼럼니스트", "평론가", "记者", "記者", "특파원", "통신원")
 
@@ -589,7 +605,7 @@ def _in_body_lines(
             continue
         lines = [line for line in visible_text(el).split("\n") if line.strip()]
         for line in lines[:2] + lines[-4:]:
-            for pattern in _BODY_LINE_RES:
+            for pattern in _body_line_res():
                 m = pattern.search(line[:200])
                 if m:
                     names = clean_byline(m["line"], forbidden)
