@@ -127,6 +127,7 @@ def figcaptions(page: BenchPage) -> list[str]:
     data = page.expected_path.read_bytes()
     if not data.strip():
         return []
-    root = lxml_html.fromstring(data)
+    # the expected files are UTF-8 without a declaration: decode first, or lxml reads Latin-1
+    root = lxml_html.fromstring(data.decode("utf-8", errors="replace"))
     texts = (" ".join(el.text_content().split()) for el in root.iter("figcaption"))
     return [t for t in texts if t]
