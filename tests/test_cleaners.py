@@ -342,6 +342,11 @@ CASES = [
     Case("script_notices", "en", "<p>This slideshow requires JavaScript.</p>", ("slideshow requires JavaScript",)),
     Case("script_notices", "en-video", "<p>Your browser does not support the video tag.</p>",
          ("does not support the video tag",)),
+    # calls_to_action
+    Case("calls_to_action", "en", "<p>Follow Newsbeat on Instagram, Facebook and YouTube.</p>",
+         ("Follow Newsbeat on Instagram",)),
+    Case("calls_to_action", "en-notice", "<p>These are external links and will open in a new window</p>",
+         ("external links and will open",)),
     # bare_values
     Case("bare_values", "url", "<div>https://cdn.example.com/img/logo.png</div>", ("cdn.example.com",)),
     Case("bare_values", "sizes", "<div>1600 900</div>", ("1600 900",)),

@@ -14,6 +14,7 @@ from .ai_summary import ai_summary
 from .author_box import author_boxes
 from .bare_values import bare_values
 from .byline_date import byline_date
+from .calls_to_action import calls_to_action
 from .comments import comments
 from .consent import consent_banners
 from .copyright import copyright_notices
@@ -60,5 +61,6 @@ HTML_CLEANERS: list[Cleaner] = [
     Cleaner("byline_date", byline_date),
     Cleaner("link_lists", link_lists),
     Cleaner("main_content", main_content),
+    Cleaner("calls_to_action", calls_to_action),
     Cleaner("duplicates", duplicates),
 ]

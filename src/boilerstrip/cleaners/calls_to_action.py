@@ -1,0 +1,46 @@
+"""calls_to_action: "follow us", "sign up", "listen live" lines at the edges of the article."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..page import Page
+
+_CTA = re.compile(
+    r"^\W*(?:follow|like|join|subscribe|sign up|register|download|get (?:access|the|our|unlimited)|listen"
+    r"|watch|send us|tell us|click here|read more|for more|don't miss|never miss|support|become a"
+    r"|이 기사를|구독|팔로우|フォロー|登録|关注|订阅|folgen sie|abonnieren sie|suivez|abonnez|síguenos|suscríbete"
+    r"|siga|inscreva)\b.{0,200}?"
+    r"(?:twitter|facebook|instagram|youtube|linkedin|telegram|whatsapp|newsletter|podcast|\bapp\b|inbox"
+    r"|more information|@\w+|weekdays)",
+    re.IGNORECASE,
+)
+# "These are external links and will open in a new window", "The Times is committed to publishing …"
+_NOTICE = re.compile(
+    r"external links? and will open in a new (?:window|tab)|is committed to publishing a diversity of letters"
+    r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links",
+    re.IGNORECASE,
+)
+_EDGE = 4
+_LINE_MAX = 300
+_BLOCKS = ("p", "div", "h2", "h3", "h4", "h5", "h6", "blockquote")
+
+
+def calls_to_action(page: Page) -> None:
+    """Calls to action and site notices at the start or end of the article ("Follow us on Twitter",
+    "Sign up for our daily newsletter", "Listen live weekdays at 12:45", "These are external links…").
+
+    Only the first and last few blocks of the article are looked at: there, such a line speaks
+    for the site, not the story.
+    """
+    root = page.main if page.main is not None and page.attached(page.main) else page.body
+    leaves = [el for el in root.iter(*_BLOCKS) if not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el)]
+    edges: list[HtmlElement] = [*leaves[:_EDGE], *leaves[-_EDGE:]] if len(leaves) > _EDGE else leaves
+    found = []
+    for el in dict.fromkeys(edges):
+        text = " ".join(el.text_content().split())
+        if 0 < len(text) <= _LINE_MAX and (_CTA.search(text) or _NOTICE.search(text)):
+            found.append((el, "call to action or site notice"))
+    page.kill_all(found)
