@@ -39,7 +39,8 @@ TOOLBAR = (
 SHARE = (
     "share", "share this", "share this article", "share on facebook", "share on twitter",
     "tweet", "facebook", "twitter", "linkedin", "whatsapp", "email", "pinterest", "reddit",
-    "google+", "google plus", "telegram", "print", "e-mail",
+    "google+", "google plus", "telegram", "print", "e-mail", "share it with friends", "share with friends",
+    "share this story", "share this post", "share on", "share via",
     "공유", "공유하기", "페이스북", "트위터", "카카오톡", "카카오스토리", "밴드", "네이버",
     "シェア", "この記事をシェア", "ツイート", "はてなブックマーク",
     "分享", "分享到", "微信", "微博", "qq空间",

@@ -16,7 +16,8 @@ _RELATED_CLASS = class_pattern(
            "most-viewed", "mostviewed", "most-popular", "trending", "ranking", "rank", "more-stories",
            "more-news", "also-read", "read-more", "readmore", "outbrain", "taboola", "hot-news",
            "best-news", "news-ranking", "top-stories", "more-from", "next-article", "up-next",
-           "you-may-like", "suggested", "latest-news"),
+           "you-may-like", "suggested", "latest-news", "ticker",
+           "news-ticker", "newsticker", "headline-ticker"),
     prefixes=("related", "recommend", "popular", "mostread", "most-read", "ranking", "trending",
               "outbrain", "taboola", "ob-widget", "morenews", "more-news"),
 )
