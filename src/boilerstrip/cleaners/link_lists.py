@@ -12,6 +12,9 @@ _DENSITY = 0.6
 _MIN_LINKS = 3
 # A block with more letters than this outside its links holds prose, whatever its links.
 _MAX_UNLINKED = 400
+# A paragraph is a link list only when little but separators stands between its links; a
+# sentence that links most of its words is still a sentence.
+_MAX_UNLINKED_PARAGRAPH = 40
 # A lone short link line ("More on this story", "Next »") in its own block.
 _LONE_LINK_MAX = 60
 
@@ -39,7 +42,8 @@ def link_lists(page: Page) -> None:
             continue
         density, count = link_density(page, el)
         size = page.size(el)
-        if count >= _MIN_LINKS and density >= _DENSITY and size * (1 - density) <= _MAX_UNLINKED:
+        unlinked_max = _MAX_UNLINKED_PARAGRAPH if el.tag == "p" else _MAX_UNLINKED
+        if count >= _MIN_LINKS and density >= _DENSITY and size * (1 - density) <= unlinked_max:
             found.append((el, f"link list: {count} links, {density:.0%} of its text"))
         elif count == 1 and density >= 0.95 and 0 < size <= _LONE_LINK_MAX and el.tag in ("li", "div"):
             found.append((el, "a lone link line"))
