@@ -29,6 +29,14 @@ def link_density(page: Page, el: HtmlElement) -> tuple[float, int]:
     return min(linked / total, 1.0), len(links)
 
 
+def _in_running_text(el: HtmlElement) -> bool:
+    """A ``<span>`` between words of a sentence (a name with a hover card of links)."""
+    parent = el.getparent()
+    if el.tag != "span" or parent is None:
+        return False
+    return bool((el.tail and el.tail.strip()) or (parent.text and parent.text.strip()))
+
+
 def link_lists(page: Page) -> None:
     """Lists and blocks whose text is mostly links: site menus, tag clouds, teaser lists.
 
@@ -38,7 +46,7 @@ def link_lists(page: Page) -> None:
     """
     found = []
     for el in page.body.iter(*_LIST_TAGS):
-        if page.holds_article(el) or not page.attached(el):
+        if page.holds_article(el) or not page.attached(el) or _in_running_text(el):
             continue
         density, count = link_density(page, el)
         size = page.size(el)
