@@ -29,8 +29,8 @@ class _Builder:
     def add(self, block: Block) -> None:
         if not block.text:
             return
-        if block.kind == "heading" and fold(block.text) == self.title_key:
-            return
+        if block.kind in ("heading", "paragraph") and self.title_key and fold(block.text) == self.title_key:
+            return  # the headline printed again inside the article
         self.blocks.append(block)
 
     def text_block(self, text: str) -> None:
