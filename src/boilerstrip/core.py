@@ -33,8 +33,7 @@ def strip(
     options = options or _DEFAULT
     pipeline = pipeline or pipeline_for(options)
     if isinstance(html, bytes):
-        decoded = decode(html, encoding=options.encoding)
-        text, encoding = decoded.text, decoded.encoding
+        text, encoding = _decoded(html, options)
     else:
         text, encoding = html, None
     fmt = options.input_format
@@ -46,9 +45,16 @@ def strip(
         article = strip_text(text, pipeline=pipeline, url=url)
         article.encoding = encoding
         return article
-    article = strip_tree(parse_html(text, base_url=url), url=url, options=options, pipeline=pipeline)
+    root = parse_html(text, base_url=url)
+    del text  # the tree holds the page now: its text need not stay in memory while cleaners run
+    article = strip_tree(root, url=url, options=options, pipeline=pipeline)
     article.encoding = encoding
     return article
+
+
+def _decoded(data: bytes, options: Options) -> tuple[str, str]:
+    decoded = decode(data, encoding=options.encoding)
+    return decoded.text, decoded.encoding
 
 
 def read_page(

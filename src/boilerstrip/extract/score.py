@@ -7,6 +7,7 @@ Arc90's Readability); class/id names add or subtract; links discount.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -88,6 +89,44 @@ def paragraphs(page: Page) -> list[tuple[HtmlElement, str]]:
     return out
 
 
+def squashed_len(text: str) -> int:
+    """``len(" ".join(text.split()))``, without the list of every word of a long text (ten
+    times the text's memory)."""
+    if len(text) <= _SLICE:
+        return len(" ".join(text.split()))
+    return _pieces_len(text[i : i + _SLICE] for i in range(0, len(text), _SLICE))
+
+
+def text_len(el: HtmlElement, size: int) -> int:
+    """``squashed_len(el.text_content())``; an element of ``size`` letters or more is read
+    piece by piece instead of as one string."""
+    if size < _SLICE:
+        return squashed_len(el.text_content())
+    return _pieces_len(el.itertext())
+
+
+def _pieces_len(pieces: Iterable[str]) -> int:
+    """The squashed length of the concatenation of ``pieces``."""
+    letters = words = 0
+    open_word = False  # the text so far ends inside a word
+    for piece in pieces:
+        if not piece:
+            continue
+        parts = piece.split()
+        if not parts:
+            open_word = False
+            continue
+        letters += sum(map(len, parts))
+        words += len(parts)
+        if open_word and not piece[0].isspace():
+            words -= 1  # one word cut in two by the boundary between pieces
+        open_word = not piece[-1].isspace()
+    return letters + words - 1 if words else 0
+
+
+_SLICE = 1 << 16
+
+
 def link_share(el: HtmlElement, size: int) -> float:
     if not size:
         return 0.0
@@ -117,7 +156,7 @@ def score_candidates(page: Page) -> list[Candidate]:
         score += 5.0 if el.tag in ("div", "article", "main") else 0.0
         if el.tag in ("html", "body") and len(scores) > 1:
             score *= 0.5
-        text_len = len(" ".join(el.text_content().split()))
-        out.append(Candidate(el, score * (1.0 - link_share(el, text_len))))
+        size = text_len(el, page.size(el))
+        out.append(Candidate(el, score * (1.0 - link_share(el, size))))
     out.sort(key=lambda c: -c.score)
     return out

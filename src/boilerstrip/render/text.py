@@ -28,5 +28,15 @@ def block_text(block: Block) -> str:
 
 def render_text(article: Article) -> str:
     head = "\n".join(header_lines(article))
-    body = "\n\n".join(block_text(b) for b in article.blocks)
-    return "\n\n".join(part for part in (head, body) if part) + "\n"
+    texts = [block_text(b) for b in article.blocks]
+    parts = [head] if head else []
+    if len(texts) > 1 or (texts and texts[0]):  # a body that is not empty
+        parts += texts
+    # one string built once: a long article is not copied again for each separator
+    pieces: list[str] = []
+    for part in parts:
+        if pieces:
+            pieces.append("\n\n")
+        pieces.append(part)
+    pieces.append("\n")
+    return "".join(pieces)
