@@ -31,6 +31,13 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _DATE_LINE_MAX = 60
+# "by India Post News Weekly", "- Publicado por: Clarissa Borba - Categoria: Saúde": a byline
+# label then a capitalised name, no sentence ("By the time he came" goes on in lower case).
+_BYLINE_LINE = re.compile(
+    r"^[\W_]*(?i:by|posted by|published by|written by|reported by|publicado por|escrito por|publié par"
+    r"|écrit par|scritto da|verfasst von)\s*[:：]?\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+[\w.'’&-]+){0,7}(?:\s*[-|•·]\s*.*)?$",
+)
+_BYLINE_LINE_MAX = 150
 # A byline or date line is short; a larger element found there is left in place.
 _LINE_MAX = 250
 
@@ -50,5 +57,10 @@ def byline_date(page: Page) -> None:
         (el, "another date line (published, updated)")
         for el, text in page.short_blocks(_DATE_LINE_MAX)
         if _DATE_LINE.match(text) and not page.holds_article(el)
+    ]
+    labels += [
+        (el, "another byline line")
+        for el, text in page.short_blocks(_BYLINE_LINE_MAX)
+        if _BYLINE_LINE.match(text) and not text.rstrip().endswith((".", "!", "?")) and not page.holds_article(el)
     ]
     page.kill_all(labels)
