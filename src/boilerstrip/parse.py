@@ -71,9 +71,16 @@ def prepare(text: str) -> str:
 
 
 def _may_hold_long_tag(text: str) -> bool:
-    """False when no run of text between two ``<`` is long enough for a tag
-    :data:`_LONG_TAG_RE` trims (it never holds a ``<``): the regex need not scan the page."""
-    return len(text) > _LONG_TAG_MIN and max(map(len, text.split("<"))) > _LONG_TAG_MIN
+    """False when no run of more than :data:`_LONG_TAG_MIN` characters is free of ``<``: a tag
+    :data:`_LONG_TAG_RE` trims is such a run, so the regex need not scan the page."""
+    span = _LONG_TAG_MIN + 1
+    pos = 0
+    while pos + span <= len(text):
+        last = text.rfind("<", pos, pos + span)
+        if last < 0:
+            return True
+        pos = last + 1  # a run starting at or before ``last`` holds it
+    return False
 
 
 # C0 control characters other than tab, newline and carriage return are not text; lxml
