@@ -62,6 +62,9 @@ def read_page(
 ) -> Page:
     """A page with its metadata, headline, byline and date found, before any cleaner runs."""
     page = Page(root, url=url, trace=trace, options=options)
+    # the size table first: it makes the Python object of every element once, which the
+    # metadata readers' walks and XPath results then reuse instead of making their own
+    page.sizes()
     meta = metadata.read_meta(root, url=url)
     page.meta = meta
     page.headline_el = metadata.find_headline(root, meta)
