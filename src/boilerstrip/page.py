@@ -63,6 +63,7 @@ class Page:
         # Elements taken out of the tree by ``kill`` or ``unwrap`` (a dropped subtree whole):
         # with the size table, it answers ``attached`` without walking up the tree.
         self._dead: set[HtmlElement] = set()
+        self._changed: set[HtmlElement] = set()
         self._tagged_dead = 0
         # The headline, byline and date elements with their ancestors (``holds_article``).
         self._holders: tuple[tuple[Any, ...], set[HtmlElement]] | None = None
@@ -134,6 +135,10 @@ class Page:
         dead = self._dead
         if dead:  # what was dropped never comes back: forget it for the next call too
             self._short = [(el, t) for el, t in self._short if el not in dead]
+        if self._changed:  # a block that lost a child (a byline, a button) reads differently now
+            changed = self._changed
+            self._short = [(el, _squash(el.text_content()) if el in changed else t) for el, t in self._short]
+            self._changed = set()
         sizes = self.sizes()
         return [(el, t) for el, t in self._short if sizes[el] <= limit]
 
@@ -251,6 +256,8 @@ class Page:
             return any([self.kill(c, reason) for c in list(el) if isinstance(c.tag, str)])
         if self.size(el) or el.tag in _MEDIA:
             self.record(el, reason)
+        self._changed.update(parent.iterancestors())
+        self._changed.add(parent)
         el.drop_tree()
         self._forget(el.iter())
         return True

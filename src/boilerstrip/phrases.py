@@ -112,6 +112,7 @@ RELATED = (
     "читайте также", "похожие статьи", "самые популярные", "популярное", "по теме", "другие новости",
     "baca juga", "berita terkait", "terpopuler", "artikel terkait",
     "previous", "next", "previous post", "next post", "older post", "newer post",
+    "explore further", "learn more", "more stories", "more from this author", "more great stories",
 )
 
 NEWSLETTER = (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from lxml.html import HtmlElement
 
@@ -104,7 +105,7 @@ def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
     return page.kill_all((el, reason) for el in found)
 
 
-def sweep(
+def collect(
     page: Page,
     what: str,
     *,
@@ -113,8 +114,8 @@ def sweep(
     spare: re.Pattern[str] | None = None,
     max_letters: int | None = None,
     guard_prose: bool = True,
-) -> int:
-    """Drop elements whose class/id names ``what`` and short blocks that only say it.
+) -> list[tuple[HtmlElement, str]]:
+    """Elements whose class/id names ``what`` and short blocks that only say it, with reasons.
 
     ``max_letters`` keeps class matches to small elements (a button, not a whole gallery).
     """
@@ -125,4 +126,9 @@ def sweep(
                 found.append((el, f"{what} (class/id)"))
     if phrases is not None:
         found += [(el, f"{what} (text)") for el in by_phrase(page, phrases)]
-    return page.kill_all(found)
+    return found
+
+
+def sweep(page: Page, what: str, **patterns: Any) -> int:
+    """Drop what :func:`collect` finds; the number of elements dropped."""
+    return page.kill_all(collect(page, what, **patterns))

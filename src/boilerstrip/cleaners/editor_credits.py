@@ -8,10 +8,11 @@ from ..page import Page
 
 _CREDIT = re.compile(
     r"^\W*(?:责任编辑|責任編輯|编辑|編輯|校对|审核|監修|編集|편집|교정|editing by|edited by|reporting by"
-    r"|redaktion|rédaction|edición)\s*[:：/／]?\s*\S.{0,40}$|^\W*\((?:editing|reporting) by [^)]{1,80}\)\W*$",
+    r"|redaktion|rédaction|edición)\s*[:：/／]?\s*\S.{0,40}$|^\W*\((?:editing|reporting) by [^)]{1,80}\)\W*$"
+    r"|^\W*additional reporting by\b.{0,80}$|^.{0,60}\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",
     re.IGNORECASE,
 )
-_LINE_MAX = 60
+_LINE_MAX = 120
 
 
 def editor_credits(page: Page) -> None:

@@ -17,7 +17,10 @@ _IMAGE_UI_CLASS = class_pattern(
 _IMAGE_UI_TEXT = re.compile(
     whole(IMAGE_UI).pattern
     # picture counters of galleries: "1 / 12", "3/8" (comment-box limits like "0 / 300" are the comments')
-    + r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$",
+    + r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$"
+    # "Image 3 of 5", "Photo 2/12", "Bild 1 von 8", "사진 1/5", and a video's duration "VIDEO3:45"
+    + r"|^\W*(?:image|photo|picture|slide|bild|foto|photo|imagen|사진|写真|图片)\s*\d{1,3}\s*(?:of|/|von|de|sur)\s*\d{1,3}\W*$"
+    + r"|^\W*video\s*\d{1,2}:\d{2}(?:\d{1,2}:\d{2})?\W*$",
     re.IGNORECASE,
 )
 

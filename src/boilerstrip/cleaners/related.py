@@ -8,7 +8,7 @@ from lxml.html import HtmlElement
 
 from ..page import Page
 from ..phrases import RELATED
-from ._match import class_pattern, sweep, whole
+from ._match import class_pattern, collect, whole
 from .link_lists import link_density
 
 _RELATED_CLASS = class_pattern(
@@ -39,14 +39,15 @@ def related_lists(page: Page) -> None:
 
     They point to other articles; their teaser texts and image captions are not this article's.
     """
-    sweep(page, "related or popular list", classes=_RELATED_CLASS, phrases=_RELATED_TEXT)
-    teasers = [
+    # collect everything first: a teaser is known by its "Read also" label, which is a match too
+    found = collect(page, "related or popular list", classes=_RELATED_CLASS, phrases=_RELATED_TEXT)
+    found += [
         (el, "related-article teaser inside the body")
         for el, text in page.short_blocks(_TEASER_MAX)
         if _RELATED_LEAD.match(text) and el.find(".//a") is not None and link_density(page, el)[0] >= 0.4
     ]
-    page.kill_all(teasers)
-    page.kill_all(_headed_sections(page))
+    found += _headed_sections(page)
+    page.kill_all(found)
 
 
 def _headed_sections(page: Page) -> list[tuple[HtmlElement, str]]:
