@@ -212,7 +212,8 @@ def test_cleaner_summary_is_a_whole_sentence(name: str) -> None:
 def test_default_order_puts_main_content_and_duplicates_last() -> None:
     html = [c.name for c in HTML_CLEANERS]
     assert html[0] == "user_rules"
-    assert html[-2:] == ["main_content", "duplicates"]
+    # after the article is chosen: its edges (calls to action), then repeats
+    assert html[-3:] == ["main_content", "calls_to_action", "duplicates"]
     assert html.index("non_content_markup") < html.index("hidden_elements") < html.index("comments")
     assert html.index("byline_date") < html.index("main_content")
 
