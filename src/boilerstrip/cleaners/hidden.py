@@ -40,6 +40,11 @@ def _shown_elsewhere(page: Page, el: HtmlElement) -> bool:
     return page.prose(page.body) - mine >= 0.5 * mine
 
 
+def _in_caption(el: HtmlElement) -> bool:
+    """Screen-reader text inside a caption labels it ("Credit", "Image"): it belongs to the caption."""
+    return any(a.tag in ("figcaption", "caption") for a in el.iterancestors())
+
+
 def hidden_elements(page: Page) -> None:
     """Elements hidden by ``hidden``, ``aria-hidden``, inline CSS or screen-reader-only classes.
 
@@ -59,5 +64,6 @@ def hidden_elements(page: Page) -> None:
     found += [
         (el, "screen-reader-only or hidden class")
         for el in by_class(page, _HIDDEN_CLASS, spare=_SHOWN_SOMEWHERE)
+        if not _in_caption(el)
     ]
     page.kill_all(found)
