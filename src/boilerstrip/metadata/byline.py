@@ -430,7 +430,11 @@ _TEXT_RE = re.compile("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
 
 
 def _text_match(text: str) -> bool:
-    return len(text) <= 120 and _TEXT_RE.search(text) is not None
+    if len(text) > 120:
+        return False
+    if text.isascii():  # only the patterns anchored at the start can match ASCII text
+        return _TEXT_RE.match(text) is not None
+    return _TEXT_RE.search(text) is not None
 
 
 def _window(root: HtmlElement, headline: HtmlElement | None) -> list[tuple[int, HtmlElement]]:
