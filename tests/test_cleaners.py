@@ -342,6 +342,10 @@ CASES = [
     Case("script_notices", "en", "<p>This slideshow requires JavaScript.</p>", ("slideshow requires JavaScript",)),
     Case("script_notices", "en-video", "<p>Your browser does not support the video tag.</p>",
          ("does not support the video tag",)),
+    # newsletter_boxes: a pitch with no class to tell
+    Case("newsletter_boxes", "en-pitch",
+         "<p>Let our news meet your inbox. The stories that matter, delivered weekday mornings.</p>",
+         ("Let our news meet your inbox",)),
     # calls_to_action
     Case("calls_to_action", "en", "<p>Follow Newsbeat on Instagram, Facebook and YouTube.</p>",
          ("Follow Newsbeat on Instagram",)),

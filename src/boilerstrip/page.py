@@ -305,13 +305,14 @@ _PREVIEW_HEAD = 200
 def class_key(cls: str | None, ident: str | None) -> str:
     """A lower-cased ``"class id"`` key without modifier classes.
 
-    BEM modifiers (``grid--with-rail``) and state classes (``has-sidebar``, ``with-comments``,
-    ``no-ads``) describe the element's surroundings, not what it is.
+    BEM modifiers (``grid--with-rail``), state classes (``has-sidebar``, ``with-comments``,
+    ``no-ads``) and utility classes (``md:flex``, ``print:hidden``) describe the element's
+    surroundings or looks, not what it is.
     """
     names = []
     for name in f"{cls or ''} {ident or ''}".lower().split():
-        if name.startswith(_STATE_PREFIXES):
-            continue
+        if name.startswith(_STATE_PREFIXES) or any(c in name for c in ":[/"):
+            continue  # a state, or a utility class ("md:px-4", "h-[48px]", "w-1/2"): styling only
         names.append(name.split("--", 1)[0])
     return " ".join(n for n in names if n)
 

@@ -19,6 +19,8 @@ _HIDDEN_CLASS = class_pattern(
 
 # Responsive helpers hide an element on some screens only: it is visible on a desktop.
 _SHOWN_SOMEWHERE = re.compile(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
+# utility-class frameworks: "hidden md:block" is hidden on phones only
+_SHOWN_ON_WIDER_SCREENS = re.compile(r"(?:^|\s)(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents)\b")
 
 # Hidden text of this many letters with few links is an article a script would reveal.
 _PROSE_LETTERS = 1000
@@ -64,6 +66,6 @@ def hidden_elements(page: Page) -> None:
     found += [
         (el, "screen-reader-only or hidden class")
         for el in by_class(page, _HIDDEN_CLASS, spare=_SHOWN_SOMEWHERE)
-        if not _in_caption(el)
+        if not _in_caption(el) and not _SHOWN_ON_WIDER_SCREENS.search(el.get("class") or "")
     ]
     page.kill_all(found)

@@ -9,7 +9,7 @@ from ._match import class_pattern, sweep, whole
 _TOOLBAR_CLASS = class_pattern(
     words=("toolbar", "tools", "tool", "util", "utils", "utility", "article-tools", "article-util",
            "font-size", "fontsize", "font-control", "text-size", "textsize", "print", "btn-print",
-           "bookmark", "scrap", "tts", "listen", "read-aloud", "font", "zoom-text"),
+           "bookmark", "scrap", "tts", "listen", "read-aloud", "zoom-text"),
     prefixes=("toolbar", "fontsize", "font-size", "btn-font", "article-tool", "article_tool"),
 )
 _TOOLBAR_TEXT = whole(TOOLBAR)
