@@ -20,7 +20,11 @@ _CTA = re.compile(
 # "These are external links and will open in a new window", "The Times is committed to publishing …"
 _NOTICE = re.compile(
     r"external links? and will open in a new (?:window|tab)|is committed to publishing a diversity of letters"
-    r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links",
+    r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links"
+    # appeals for money: "Support independent journalism", "여러분의 후원이 좋은 기사를 만듭니다"
+    r"|\b(?:donate|support (?:our|independent|local|quality) journalism|become a (?:member|supporter|patron))\b"
+    r"|후원|지켜주세요|unterstützen sie (?:unseren|guten) journalismus|soutenez (?:notre|le) journalisme"
+    r"|apoya (?:nuestro|el) periodismo|打赏|赞赏|支援する",
     re.IGNORECASE,
 )
 _EDGE = 4

@@ -6,6 +6,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..extract.captions import is_caption_element
 from ..page import Page
 from ._match import by_class, class_pattern
 from .link_lists import link_density
@@ -57,7 +58,8 @@ def hidden_elements(page: Page) -> None:
     for el in page.root.iter():
         if not isinstance(el.tag, str):
             continue
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        # aria-hidden hides from screen readers only: a caption so marked is still on screen
+        if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and not is_caption_element(el)):
             found.append((el, "hidden attribute"))
         elif _HIDDEN_STYLE.search(el.get("style") or ""):
             found.append((el, "hidden by inline style"))

@@ -6,16 +6,25 @@ from ..article import Article, Block
 
 
 def header_lines(article: Article) -> list[str]:
-    """The headline, its subtitle, the byline line and the date line, each once."""
-    lines: list[str] = []
-    for value in (
-        article.title,
-        article.subtitle,
-        article.byline_line or article.byline,
-        article.date_line or article.date,
-    ):
-        if value and value not in lines and not any(value in line for line in lines[1:]):
-            lines.append(value)
+    """The headline, its subtitle, the byline line and the date line, each once.
+
+    A line that another one already holds ("Par Hélène Morel" inside "Par Hélène Morel, le
+    samedi 14 septembre …") is printed only as part of the longer one.
+    """
+    candidates = [
+        v
+        for v in (
+            article.subtitle,
+            article.byline_line or article.byline,
+            article.date_line or article.date,
+        )
+        if v
+    ]
+    lines = [article.title] if article.title else []
+    for value in candidates:
+        if value in lines or any(value in other for other in candidates if other != value):
+            continue
+        lines.append(value)
     return lines
 
 
