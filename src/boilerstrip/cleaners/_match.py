@@ -65,27 +65,26 @@ def by_class(
     date, or (with ``guard_prose``) one holding much of the page's running prose: layout
     wrappers are often named after the rail or sidebar they sit next to.
     """
-    named = _named(page, pattern, spare)
+    # pages repeat a few keys on many elements: each distinct key is tested once
+    named: dict[str, bool] = {}
     for el, key in page.tagged():
-        if not named[key] or page.holds_article(el):
+        hit = named.get(key)
+        if hit is None:
+            hit = named[key] = _names(key, pattern, spare)
+        if not hit or page.holds_article(el):
             continue
         if guard_prose and page.holds_prose(el):
             continue
         yield el
 
 
-def _named(page: Page, pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> dict[str, bool]:
-    """For each distinct class/id key on the page: does it match ``pattern`` (and not ``spare``
-    or a content name)? Pages repeat a few keys on many elements; each is tested once."""
-    named: dict[str, bool] = {}
-    for _, key in page.tagged():
-        if key not in named:
-            named[key] = bool(
-                pattern.search(key)
-                and not (spare is not None and spare.search(key))
-                and not _CONTENT_KEY.search(key)
-            )
-    return named
+def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> bool:
+    """True when ``key`` matches ``pattern``, not ``spare``, and is no content name."""
+    return bool(
+        pattern.search(key)
+        and not (spare is not None and spare.search(key))
+        and not _CONTENT_KEY.search(key)
+    )
 
 
 def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
