@@ -226,3 +226,30 @@ def common_article(headline: HtmlElement | None) -> HtmlElement | None:
         if anc.tag == "article" or anc.get("itemtype", "").endswith(("Article", "BlogPosting")):
             return anc
     return None
+
+
+def printed_line(
+    el: HtmlElement,
+    headline: HtmlElement | None,
+    *,
+    extra: int,
+    longest: int,
+    stop: tuple[str, ...] = ("body", "html", "article", "main"),
+) -> tuple[HtmlElement, str]:
+    """Climb from ``el`` to the element holding the whole printed line (labels included).
+
+    A parent is taken while it adds at most ``extra`` characters and stays within
+    ``longest``; never a page-level container, nor one holding the headline.
+    """
+    text = text_of(el)
+    while True:
+        parent = el.getparent()
+        if parent is None or parent.tag in stop:
+            break
+        if headline is not None and (parent is headline or headline in parent.iterdescendants()):
+            break
+        ptext = text_of(parent)
+        if len(ptext) - len(text) > extra or len(ptext) > longest:
+            break
+        el, text = parent, ptext
+    return el, text

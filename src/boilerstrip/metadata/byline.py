@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 from ..page import PageMeta
 from ..textutil import fold, is_cjk, squash
 from . import jsonld
-from ._dom import class_id, in_foreign_zone, is_hidden, near, text_of, visible_text
+from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, visible_text
 from .dates import scan as scan_dates
 from .found import NOTHING, Found
 from .title import site_words
@@ -443,18 +443,7 @@ def _window(root: HtmlElement, headline: HtmlElement | None) -> list[tuple[int, 
 
 def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
     """Climb to the element holding the whole printed byline ("By" and separators included)."""
-    text = text_of(el)
-    while True:
-        parent = el.getparent()
-        if parent is None or parent.tag in ("body", "html", "article", "main", "header"):
-            break
-        if headline is not None and (parent is headline or headline in parent.iterdescendants()):
-            break
-        ptext = text_of(parent)
-        if len(ptext) - len(text) > 12 or len(ptext) > 150:
-            break
-        el, text = parent, ptext
-    return el, text
+    return printed_line(el, headline, extra=12, longest=150, stop=("body", "html", "article", "main", "header"))
 
 
 def visible_bylines(

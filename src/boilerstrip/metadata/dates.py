@@ -20,7 +20,7 @@ from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
 from ..textutil import weight
 from . import jsonld
-from ._dom import class_id, in_foreign_zone, is_hidden, near, text_of, without_zones
+from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, without_zones
 from .found import NOTHING, Found
 
 MONTHS: dict[str, int] = {}
@@ -266,18 +266,7 @@ def _innermost(el: HtmlElement, iso: str, lang: str | None) -> HtmlElement:
 
 def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
     """Climb from ``el`` to the element holding the whole printed line (labels included)."""
-    text = text_of(el)
-    while True:
-        parent = el.getparent()
-        if parent is None or parent.tag in ("body", "html", "article", "main"):
-            break
-        if headline is not None and (parent is headline or headline in parent.iterdescendants()):
-            break
-        ptext = text_of(parent)
-        if len(ptext) - len(text) > 15 or len(ptext) > 120:
-            break
-        el, text = parent, ptext
-    return el, text
+    return printed_line(el, headline, extra=15, longest=120)
 
 
 def visible_dates(
