@@ -99,9 +99,11 @@ class Page:
         if self._sizes is None:
             sizes: dict[HtmlElement, int] = {}
             for el in reversed(list(self.root.iter(tag=etree.Element))):
-                n = _count(el.text)
+                text = el.text
+                n = _count(text) if text else 0
                 for child in el:
-                    n += sizes.get(child, 0) + _count(child.tail)
+                    tail = child.tail
+                    n += sizes.get(child, 0) + (_count(tail) if tail else 0)
                 sizes[el] = n
             self._sizes = sizes
         return self._sizes
@@ -325,6 +327,8 @@ def _count(text: str | None) -> int:
     if not text:
         return 0
     if text.isascii():
+        if text.isspace():  # the indentation between tags: most texts and tails of a page
+            return 0
         return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
     # ASCII punctuation and spaces go in C; the regex then only meets the rarer non-ASCII ones
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
