@@ -7,7 +7,7 @@ Arc90's Readability); class/id names add or subtract; links discount.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -99,10 +99,24 @@ def squashed_len(text: str) -> int:
 
 def text_len(el: HtmlElement, size: int) -> int:
     """``squashed_len(el.text_content())``; an element of ``size`` letters or more is read
-    piece by piece instead of as one string."""
+    in slices of its text nodes instead of as one string."""
     if size < _SLICE:
         return squashed_len(el.text_content())
-    return _pieces_len(el.itertext())
+    return _pieces_len(_joined(el.itertext()))
+
+
+def _joined(pieces: Iterable[str]) -> Iterator[str]:
+    """``pieces`` joined into strings of about :data:`_SLICE` characters."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= _SLICE:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 def _pieces_len(pieces: Iterable[str]) -> int:
