@@ -30,7 +30,7 @@ class Cleaner:
     def summary(self) -> str:
         """The first sentence of the cleaner's docstring, on one line."""
         doc = (self.fn.__doc__ or "").strip()
-        first = " ".join(doc.split("\n\n", 1)[0].split())
+        first = " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "")
         end = _SENTENCE_END.search(first)
         return first[: end.end()].strip() if end else first
 
