@@ -1,0 +1,159 @@
+"""The speed shortcuts give exactly what the plain code they replace gives."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from boilerstrip import loading, parse
+from boilerstrip.article import Article, Block
+from boilerstrip.extract import score
+from boilerstrip.metadata import byline
+from boilerstrip.page import Page, _count, _squash
+from boilerstrip.render.text import render_text
+from boilerstrip.textutil import squash
+
+_SPACES = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u200b\u3000\ufeff"
+texts = st.text(
+    alphabet=st.sampled_from(list("ab_-.,1é" + _SPACES) + ["가", "字", "𝔸"]), max_size=60
+)
+
+
+@given(texts)
+def test_count_is_letters_and_digits(text: str) -> None:
+    assert _count(text) == len(re.sub(r"[\W_]+", "", text))
+
+
+@given(texts)
+def test_fast_squash_is_squash(text: str) -> None:
+    assert _squash(text) == squash(text)
+
+
+def test_split_knows_every_space_the_squash_pattern_knows_but_zero_width_ones() -> None:
+    odd = [
+        hex(c)
+        for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and " ".join(f"a{chr(c)}b".split()) != squash(f"a{chr(c)}b")
+    ]
+    assert odd == ["0x200b", "0xfeff"]
+
+
+@given(texts, st.integers(min_value=1, max_value=9))
+def test_squashed_len_in_slices(text: str, width: int) -> None:
+    saved = score._SLICE
+    score._SLICE = width
+    try:
+        assert score.squashed_len(text) == len(" ".join(text.split()))
+    finally:
+        score._SLICE = saved
+
+
+@pytest.mark.parametrize("width", [1, 3, 1 << 16])
+def test_text_len_of_an_element_read_in_pieces(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(score, "_SLICE", width)
+    root = lxml.html.fromstring(
+        "<div> One <b>two</b>three <p>four\u3000five </p><i> </i>six<span>seven</span> </div>"
+    )
+    expected = len(" ".join(root.text_content().split()))
+    assert score.text_len(root, 10**9) == expected
+    assert score.text_len(root, 0) == expected
+
+
+@given(st.text(alphabet="<ab", max_size=40), st.integers(min_value=1, max_value=6))
+def test_long_tag_check_matches_the_longest_run(text: str, limit: int) -> None:
+    saved = parse._LONG_TAG_MIN
+    parse._LONG_TAG_MIN = limit
+    try:
+        assert parse._may_hold_long_tag(text) == (max(map(len, text.split("<"))) > limit)
+    finally:
+        parse._LONG_TAG_MIN = saved
+
+
+def test_a_long_tag_is_still_trimmed() -> None:
+    attrs = " ".join(f'a{i}="x"' for i in range(3000))
+    out = parse.prepare(f"<p>x</p><div {attrs}>text</div>")
+    assert out.count("=") == parse.MAX_ATTRIBUTES
+    assert out.endswith(">text</div>")
+
+
+@settings(max_examples=200)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab\t\n\x00\x01\x0b\x0c\x1a\x1b\x1f\x7fé")), max_size=80)
+)
+def test_binary_check_counts_the_same_control_characters(text: str) -> None:
+    controls = len(re.findall("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]", text))
+    expected = (
+        controls >= loading._BINARY_CONTROL_MIN
+        and controls > loading._BINARY_CONTROL_RATIO * len(text)
+    )
+    assert loading._looks_binary(text) == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b'<meta CharSet="iso-8859-2"><p>x',
+        b'<META HTTP-EQUIV="Content-Type" CONTENT="text/html; CHARSET=windows-1251">',
+        b"<html><p>no declaration here</p>",
+        b"<!-- charset=koi8-r --><p>only in a comment",
+    ],
+)
+def test_charset_prescan_skipped_only_without_the_word(page: bytes) -> None:
+    assert loading.declared_codec(page) == loading._Prescan(page).run()
+
+
+_BYLINE_BITS = ["By ", "by", ":", " ", "Jane", "Doe", "von ", "Autor:", "x", "\n", "기자", "é"]
+
+
+@given(st.lists(st.sampled_from(_BYLINE_BITS), max_size=8).map("".join))
+def test_byline_text_match_on_ascii_is_the_anchored_search(text: str) -> None:
+    assert byline._text_match(text) == (
+        len(text) <= 120 and byline._TEXT_RE.search(text) is not None
+    )
+
+
+def _old_render(article: Article) -> str:
+    from boilerstrip.render.text import block_text, header_lines
+
+    head = "\n".join(header_lines(article))
+    body = "\n\n".join(block_text(b) for b in article.blocks)
+    return "\n\n".join(part for part in (head, body) if part) + "\n"
+
+
+@pytest.mark.parametrize("title", [None, "Title"])
+@pytest.mark.parametrize(
+    "texts_", [[], [""], ["a"], ["", ""], ["a", "b"], ["", "b"]], ids=lambda t: repr(t)
+)
+def test_text_rendering_built_in_one_join(title: str | None, texts_: list[str]) -> None:
+    article = Article(
+        title=title, byline=None, date=None, lang=None, url=None,
+        blocks=[Block("paragraph", t) for t in texts_], dropped=[],
+    )  # fmt: skip
+    assert render_text(article) == _old_render(article)
+
+
+def _walk_attached(page: Page, el: lxml.html.HtmlElement) -> bool:
+    top = el
+    for anc in el.iterancestors():
+        top = anc
+    return top is page.root
+
+
+def test_attached_follows_drops_and_unwraps() -> None:
+    root = lxml.html.fromstring(
+        "<html><body><div id='a'><p>one <b>two</b></p><embed><i>x</i></embed></div>"
+        "<div id='b'><p>three</p></div></body></html>"
+    )
+    page = Page(root)
+    every = list(root.iter())
+    page.kill(root.get_element_by_id("b"), "test")
+    for embed in root.iter("embed"):
+        page.unwrap(embed)
+    assert all(page.attached(el) == _walk_attached(page, el) for el in every)
+    stranger = lxml.html.fromstring("<p>elsewhere</p>")
+    assert not page.attached(stranger)
