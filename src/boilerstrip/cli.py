@@ -186,6 +186,10 @@ def strip_command(
         _fail(_console(), exc.message, exc.exit_code)
     except KeyboardInterrupt:
         _fail(_console(), "interrupted", 130)
+    except Exception as exc:  # a bug of ours: still one line, unless --debug asks for the traceback
+        if debug:
+            raise
+        _fail(_console(), f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details", 1)
     sys.exit(code)
 
 

@@ -108,7 +108,7 @@ _DECLARED_BODY_RATIO = 3
 
 
 def _prefer_declared_body(blocks: list[Block], page: Page) -> list[Block]:
-    declared = metadata.jsonld.first(page.meta.jsonld, "articleBody")
+    declared = metadata.jsonld.first_raw(page.meta.jsonld, "articleBody")
     if not isinstance(declared, str) or not declared.strip():
         return blocks
     shown = sum(len(b.text) for b in blocks if b.kind != "caption")

@@ -23,11 +23,31 @@ def _umask() -> int:
     return mask
 
 
-def write_new(path: Path, text: str, *, inputs: Iterable[str] = ()) -> None:
+def within(root: Path, path: Path) -> bool:
+    """True when ``path`` lies under ``root`` with no symbolic link among its directories.
+
+    A link at ``path`` itself is harmless: the atomic rename replaces the link, not its target.
+    """
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return False
+    node = root
+    for part in rel.parts[:-1]:
+        node = node / part
+        if node.is_symlink():
+            return False
+    return True
+
+
+def write_new(path: Path, text: str, *, inputs: Iterable[str] = (), root: Path | None = None) -> None:
     """Write ``text`` to ``path`` atomically (temporary file, then rename).
 
-    Refuses to write over one of ``inputs``: a user's page is never lost.
+    Refuses to write over one of ``inputs``: a user's page is never lost. With ``root`` (a
+    batch's output directory) it also refuses a path that a symbolic link would lead out of it.
     """
+    if root is not None and not within(root, path):
+        raise OutputError(f"refusing to write {path}: a symbolic link leads out of {root}")
     for source in inputs:
         if source != "-" and _same_file(Path(source), path):
             raise UsageError(f"refusing to overwrite the input file {source}")

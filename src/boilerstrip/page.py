@@ -64,6 +64,7 @@ class Page:
         # with the size table, it answers ``attached`` without walking up the tree.
         self._dead: set[HtmlElement] = set()
         self._changed: set[HtmlElement] = set()
+        self._positions: dict[HtmlElement, tuple[dict[HtmlElement, int], dict[str, int]]] = {}
         self._tagged_dead = 0
         # The headline, byline and date elements with their ancestors (``holds_article``).
         self._holders: tuple[tuple[Any, ...], set[HtmlElement]] | None = None
@@ -212,7 +213,35 @@ class Page:
         return None if self.node_ids is None else self.node_ids.get(el)
 
     def path(self, el: HtmlElement) -> str:
-        return str(el.getroottree().getpath(el))
+        """The element's XPath (``/html/body/div[2]/p``), from sibling positions counted once per parent.
+
+        lxml's ``getpath`` counts the preceding siblings on every call: dropping thousands of
+        blocks among thousands of siblings would be quadratic.
+        """
+        parts: list[str] = []
+        node: HtmlElement | None = el
+        while node is not None:
+            parent = node.getparent()
+            if parent is None:
+                parts.append(str(node.tag))
+                break
+            index, count = self._position(parent, node)
+            parts.append(f"{node.tag}[{index}]" if count > 1 else str(node.tag))
+            node = parent
+        return "/" + "/".join(reversed(parts))
+
+    def _position(self, parent: HtmlElement, node: HtmlElement) -> tuple[int, int]:
+        known = self._positions.get(parent)
+        if known is None:
+            table: dict[HtmlElement, int] = {}
+            counts: dict[str, int] = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    counts[child.tag] = counts.get(child.tag, 0) + 1
+                    table[child] = counts[child.tag]
+            known = self._positions[parent] = (table, counts)
+        table, counts = known
+        return table.get(node, 1), counts.get(str(node.tag), 1)
 
     def is_protected(self, el: HtmlElement) -> bool:
         """True when ``el`` is, holds, or sits inside an element a user asked to keep."""

@@ -18,6 +18,8 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
+from ..errors import OutputError
+
 FIELDS: tuple[str, ...] = (
     "path", "output", "status", "encoding", "chars_kept", "chars_dropped", "cleaners", "error",
 )
@@ -65,7 +67,12 @@ class ManifestWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh: IO[str] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        # O_NOFOLLOW: a symbolic link planted at the manifest's name is refused, not truncated
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o666)
+        except OSError as exc:
+            raise OutputError(f"cannot write the manifest {path}: {exc.strerror or exc}") from None
+        self._fh: IO[str] = open(fd, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def write(self, record: dict[str, Any]) -> None:
         self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -25,7 +25,7 @@ from typing import IO, Any, Protocol
 
 from ..errors import BoilerstripError, InvalidOptions, UsageError
 from ..options import Options
-from ..outputs import write_new
+from ..outputs import within, write_new
 from . import manifest as manifest_mod
 from .plan import MANIFEST_NAME, check_stream_file, plan_outputs
 from .walk import Input, collect
@@ -427,8 +427,8 @@ class _Run:
         output = self._output(unit)
         assert output is not None and self.manifest is not None
         if result.status == "ok" and result.text is not None:
-            write_new(output, result.text, inputs=[unit.input.path])
-        elif result.status != "skipped" and output.is_file() and not output.is_symlink():
+            write_new(output, result.text, inputs=[unit.input.path], root=self.out_dir)
+        elif result.status != "skipped" and output.is_file() and within(self.out_dir, output):
             output.unlink()  # a stale output from an earlier run would lie
         self.manifest.write(self._record(unit, result))
 
@@ -458,7 +458,7 @@ class _Run:
             else:
                 Path(unit.tmp_path).unlink(missing_ok=True)
             unit.tmp_path = None
-        if not ok and output is not None and output.is_file() and not output.is_symlink():
+        if not ok and output is not None and output.is_file() and within(self.out_dir, output):
             output.unlink()  # a stale output from an earlier run would lie
         if self.sink is not None:
             if not ok:  # the stream names every input that failed

@@ -15,6 +15,7 @@ _BLOCK_TAGS = frozenset(
      "fieldset", "address", "hr", "center", "details", "summary", "li", "dd", "dt", "tr", "td", "th",
      "tbody", "thead", "tfoot", "caption", "picture", "video", "audio", "body", "html"}
 )
+_MAX_DEPTH = 200
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "img", "picture", "video", "audio"})
 
 
@@ -23,6 +24,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.title_key = fold(title) if title else ""
         self.inline: list[str] = []
+        self.depth = 0
 
     # -- output ------------------------------------------------------------------
 
@@ -88,12 +90,19 @@ class _Builder:
                 self.inline.append(_inline_text(el))
 
     def children(self, el: HtmlElement) -> None:
+        if self.depth >= _MAX_DEPTH:
+            # nesting this deep is no layout a reader sees: its text becomes one paragraph
+            # (and the walk stays far from Python's recursion limit)
+            self.inline.append(_inline_text(el))
+            return
+        self.depth += 1
         if el.text:
             self.inline.append(el.text)
         for child in el:
             self.walk(child)
             if child.tail:
                 self.inline.append(child.tail)
+        self.depth -= 1
 
     def list_block(self, el: HtmlElement) -> None:
         items = tuple(t for t in (squash(li.text_content()) for li in el.iterchildren("li")) if t)

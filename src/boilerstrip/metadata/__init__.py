@@ -40,6 +40,8 @@ def read_meta(root: HtmlElement, *, url: str | None = None) -> PageMeta:
     meta.site_name = pick(metas, "og:site_name", "application-name") or jsonld.site_name(items)
     html_title = None
     for el in root.iter("title"):
+        if any(a.tag == "svg" or str(a.tag).endswith("}svg") for a in el.iterancestors()):
+            continue  # an inline drawing's tooltip, not the page's title
         html_title = text_of_title(el)
         break
     sites = site_words(meta, url)

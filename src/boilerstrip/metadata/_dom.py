@@ -115,8 +115,9 @@ def without_zones(root: HtmlElement) -> HtmlElement:
     """A copy of ``root`` with every footer, comment list, related list, sidebar and menu cut out."""
     clone: HtmlElement = copy.deepcopy(root)
     doomed = [el for el in elements(clone) if is_zone(el)]
+    doomed_set = set(doomed)
     for el in doomed:
-        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+        if el.getparent() is not None and not any(a in doomed_set for a in el.iterancestors()):
             el.drop_tree()
     return clone
 

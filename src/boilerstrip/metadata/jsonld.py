@@ -83,7 +83,7 @@ def _loads(raw: str) -> list[Any]:
     for attempt in (text, _repair(text)):
         try:
             return [json.loads(attempt)]
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested deeper than any real graph
             pass
         found = _raw_decode_all(attempt)
         if found:
@@ -109,7 +109,7 @@ def _raw_decode_all(text: str) -> list[Any]:
             break
         try:
             value, end = decoder.raw_decode(text, start)
-        except ValueError:
+        except (ValueError, RecursionError):
             break
         out.append(value)
         pos = end
@@ -222,6 +222,18 @@ def organisations(items: list[dict[str, Any]]) -> list[str]:
                     if name:
                         out.append(name)
     return out
+
+
+def first_raw(items: list[dict[str, Any]], key: str) -> str | None:
+    """The first plain string under ``key`` among the article items, line breaks kept (``articleBody``).
+
+    Only a string counts: a list or an object there is no text a reader was given.
+    """
+    for item in articles(items):
+        value = item.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def first(items: list[dict[str, Any]], *keys: str, weak: bool = True) -> str | None:
