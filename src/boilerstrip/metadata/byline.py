@@ -443,7 +443,7 @@ def _window(root: HtmlElement, headline: HtmlElement | None) -> list[tuple[int, 
 
 def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, str]:
     """Climb to the element holding the whole printed byline ("By" and separators included)."""
-    return printed_line(el, headline, extra=12, longest=150, stop=("body", "html", "article", "main", "header"))
+    return printed_line(el, headline, extra=40, longest=150, stop=("body", "html", "article", "main", "header"))
 
 
 def visible_bylines(
