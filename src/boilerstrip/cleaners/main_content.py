@@ -43,8 +43,8 @@ def main_content(page: Page) -> None:
         path.add(el)
         path.update(el.iterancestors())
     found = []
-    for node in path:
-        if node in kept:
+    for node in page.root.iter():  # document order: the same drops in the same order every run
+        if node not in path or node in kept:
             continue
         for child in node:
             if isinstance(child.tag, str) and child not in path and child.tag != "head":
