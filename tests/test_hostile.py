@@ -6,7 +6,8 @@ reading files other than the input, and without touching the input or anything o
 output directory. The parser-level cases live in ``test_parse.py`` and ``test_loading.py``;
 here every case goes through the whole pipeline (metadata, cleaners, block building).
 
-Tests marked ``xfail(strict=True)`` pin a library bug found here; each reason names it.
+Tests marked ``xfail(strict=True)`` pin a known limitation (the reason says which); a test under a
+``# Regression`` comment found a library bug that has since been fixed.
 """
 
 from __future__ import annotations
@@ -362,12 +363,10 @@ def test_20mb_page_through_strip() -> None:
     assert article is not None and EN[0] in article.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: metadata/_dom.py without_zones() tests `a in doomed` on a list for every ancestor of "
-    "every zone: quadratic in the number of footers/asides/comment lists (10k: ~3 s, 20k: ~12 s); "
-    "strip reaches it whenever the date falls back to htmldate (a 20 MB page with a sidebar "
-    "every 1.3 KB: ~145 s)"
-))
+# Regression (found here, fixed in bf2de6b): metadata/_dom.py without_zones() tests `a in doomed` on
+#  a list for every ancestor of every zone: quadratic in the number of footers/asides/comment lists
+#  (10k: ~3 s, 20k: ~12 s); strip reaches it whenever the date falls back to htmldate (a 20 MB page
+#  with a sidebar every 1.3 KB: ~145 s)
 def test_cutting_zones_for_the_date_fallback_is_linear() -> None:
     from lxml import html as lxml_html
 
@@ -378,14 +377,13 @@ def test_cutting_zones_for_the_date_fallback_is_linear() -> None:
     start = time.perf_counter()
     without_zones(root)
     elapsed = time.perf_counter() - start
-    assert elapsed < 0.5, f"{elapsed:.1f} s for 10,000 asides (with a set: ~0.05 s; now ~2 s)"
+    assert elapsed < 0.5, f"{elapsed:.1f} s for 10,000 asides (linear: ~0.05 s; quadratic: ~2 s)"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: Page.record() calls Page.path() = getroottree().getpath(el), which counts the "
-    "element's preceding siblings: dropping many blocks among many kept siblings is quadratic "
-    "(link_lists and share_buttons on wide pages: 20k drops ~3.6 s, 40k ~10 s)"
-))
+# Regression (found here, fixed in bf2de6b): Page.record() calls Page.path() =
+#  getroottree().getpath(el), which counts the element's preceding siblings: dropping many blocks
+#  among many kept siblings is quadratic (link_lists and share_buttons on wide pages: 20k drops ~3.6
+#  s, 40k ~10 s)
 def test_recording_drops_among_many_siblings_is_linear() -> None:
     from lxml import html as lxml_html
 
@@ -400,17 +398,46 @@ def test_recording_drops_among_many_siblings_is_linear() -> None:
     page.kill_all((el, "test") for el in page.body.iterchildren("div"))
     elapsed = time.perf_counter() - start
     assert len(page.dropped) == 25_000
-    assert elapsed < 1.2, f"{elapsed:.1f} s for 25,000 drops (without the path: ~0.3 s; now ~3 s)"
+    assert elapsed < 1.2, f"{elapsed:.1f} s for 25,000 drops (linear: ~0.3 s; quadratic: ~3 s)"
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason=(
-    "bug: extract/blocks.py _Builder.walk/children recurse once per nesting level (two frames), "
-    "so ~500 nested block elements below the article root raise RecursionError"
-))
+# Regression (found here, fixed in bf2de6b): extract/blocks.py _Builder.walk/children recurse once
+#  per nesting level (two frames); the parser keeps 2,047 levels, so the walk overflows the
+#  recursion limit under pytest's stack
 def test_100000_nested_elements_through_strip() -> None:
     page = news_page(extra="<div>" * 100_000 + "deep text" + "</div>" * 100_000).encode()
     article = timed_strip(page)
     assert article is not None and EN[0] in article.text
+
+
+# Regression (found here, fixed in bf2de6b): extract/blocks.py _Builder.walk/children recurse once
+#  per nesting level (two frames), so ~500 nested block elements below the article root raise
+#  RecursionError
+def test_1500_nested_elements_inside_the_article_through_strip() -> None:
+    # below libxml2's depth limit, so the whole chain reaches the block builder
+    deep = "<div>" * 1_500 + "<p>Deep inside the embed.</p>" + "</div>" * 1_500
+    article = timed_strip(news_page(extra=deep + "<p>After the deep embed.</p>").encode())
+    assert article is not None
+    assert EN[0] in article.text and "After the deep embed." in article.text
+
+
+def test_content_after_a_2000_deep_element_is_kept() -> None:
+    deep = "<div class='embed'>" + "<div>" * 2_000 + "x" + "</div>" * 2_000 + "</div>"
+    article = timed_strip(news_page(extra=deep + "<p>After the deep embed.</p>").encode())
+    assert article is not None
+    assert "After the deep embed." in article.text
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "limitation: libxml2 stops parsing at depth ~2048 (huge_tree), so everything AFTER an "
+    "over-deep element is lost too, not only what lies below that depth (README says the latter)"
+))
+def test_content_after_an_over_deep_element_is_kept() -> None:
+    deep = "<div class='embed'>" + "<div>" * 3_000 + "x" + "</div>" * 3_000 + "</div>"
+    page = news_page(EN[:1], extra=deep + "".join(f"<p>{p}</p>" for p in EN[1:]))
+    article = timed_strip(page.encode())
+    assert article is not None
+    assert EN[1] in article.text and EN[2] in article.text
 
 
 def test_100000_nested_inline_elements_through_strip() -> None:
@@ -474,10 +501,8 @@ def test_deep_json_ld_within_limits_through_strip() -> None:
     assert article is not None and EN[0] in article.text
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason=(
-    "bug: metadata/jsonld.py _loads catches only ValueError; json.loads raises RecursionError "
-    "on a JSON-LD block nested ~1000 levels deep"
-))
+# Regression (found here, fixed in bf2de6b): metadata/jsonld.py _loads catches only ValueError;
+#  json.loads raises RecursionError on a JSON-LD block nested ~1000 levels deep
 def test_json_ld_nested_100000_levels_through_strip() -> None:
     head = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
     article = timed_strip(news_page(head=head).encode())
@@ -613,11 +638,9 @@ def test_svg_and_mathml_islands_leave_the_prose() -> None:
     assert "The fare formula is" in article.text and "for every trip." in article.text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: metadata reads the first <title> anywhere (metadata/__init__.py read_meta, "
-    "metadata/title.py), so a page without a head <title> takes an inline SVG's <title> "
-    "(a logo's tooltip) as the article's title"
-))
+# Regression (found here, fixed in bf2de6b): metadata reads the first <title> anywhere
+#  (metadata/__init__.py read_meta, metadata/title.py), so a page without a head <title> takes an
+#  inline SVG's <title> (a logo's tooltip) as the article's title
 def test_an_svg_title_is_never_the_page_title() -> None:
     page = ("<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
             f"<header>{SVG_ISLAND}</header><article><h1>Night buses</h1>"
@@ -710,11 +733,9 @@ def test_article_only_in_json_ld_is_read_from_it() -> None:
     assert "alert(1)" in article.text  # text of the declared body, never markup run as markup
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: jsonld.first() -> _text() squashes articleBody's newlines, so core._prefer_declared_body "
-    "has no lines to split: a JSON-LD-only article comes out as one paragraph "
-    "(fixtures/en-jsonld-only/expected.txt enshrines it)"
-))
+# Regression (found here, fixed in bf2de6b): jsonld.first() -> _text() squashes articleBody's
+#  newlines, so core._prefer_declared_body has no lines to split: a JSON-LD-only article comes out
+#  as one paragraph (fixtures/en-jsonld-only/expected.txt enshrines it)
 def test_article_only_in_json_ld_keeps_its_paragraphs() -> None:
     article = strip(jsonld_only_page("\n".join(EN)))
     assert [b.text for b in article.body if b.kind == "paragraph"][-3:] == list(EN)
@@ -831,10 +852,8 @@ def outside_and_out(tmp_path: Path) -> tuple[Path, Path, Path]:
     return inp, out, elsewhere
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: batch outputs are written through a symlinked directory inside OUT "
-    "(batch/run.py _page_done -> outputs.write_new mkdir/mkstemp/os.replace follow OUT/sub)"
-))
+# Regression (found here, fixed in bf2de6b): batch outputs are written through a symlinked directory
+#  inside OUT (batch/run.py _page_done -> outputs.write_new mkdir/mkstemp/os.replace follow OUT/sub)
 def test_a_batch_never_writes_through_a_symlink_out_of_the_output_directory(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -843,10 +862,9 @@ def test_a_batch_never_writes_through_a_symlink_out_of_the_output_directory(
     assert list(elsewhere.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: a failed page's 'stale output' is unlinked through a symlinked directory inside OUT "
-    "(batch/run.py _page_done checks output.is_symlink() on the file, not on its parents)"
-))
+# Regression (found here, fixed in bf2de6b): a failed page's 'stale output' is unlinked through a
+#  symlinked directory inside OUT (batch/run.py _page_done checks output.is_symlink() on the file,
+#  not on its parents)
 def test_a_batch_never_deletes_through_a_symlink_out_of_the_output_directory(
     runner: CliRunner, tmp_path: Path
 ) -> None:
@@ -858,10 +876,9 @@ def test_a_batch_never_deletes_through_a_symlink_out_of_the_output_directory(
     assert precious.exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: the manifest is opened with open(path, 'w') (batch/manifest.py ManifestWriter), "
-    "which follows a symlink at OUT/boilerstrip-manifest.jsonl and truncates its target"
-))
+# Regression (found here, fixed in bf2de6b): the manifest is opened with open(path, 'w')
+#  (batch/manifest.py ManifestWriter), which follows a symlink at OUT/boilerstrip-manifest.jsonl and
+#  truncates its target
 def test_the_manifest_never_writes_through_a_symlink(runner: CliRunner, tmp_path: Path) -> None:
     inp, out, elsewhere = outside_and_out(tmp_path)
     target = elsewhere / "notes.jsonl"
@@ -916,10 +933,9 @@ def test_without_debug_a_failure_is_one_line(tmp_path: Path, data: bytes) -> Non
     assert done.stdout == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: cli.strip_command catches only BoilerstripError; any other exception (e.g. the "
-    "RecursionError above) reaches the user as a traceback instead of one line and exit code 1"
-))
+# Regression (found here, fixed in bf2de6b): cli.strip_command catches only BoilerstripError; any
+#  other exception (e.g. the RecursionError above) reaches the user as a traceback instead of one
+#  line and exit code 1
 def test_an_unexpected_internal_error_is_one_line_and_exit_1(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
