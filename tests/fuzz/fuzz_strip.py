@@ -8,11 +8,12 @@ the page. Run from the repository root::
     pip install -e '.[fuzz]'      # atheris
     mkdir -p .fuzz/corpus
     python tests/fuzz/fuzz_strip.py .fuzz/corpus fixtures/*/ -dict=tests/fuzz/html.dict \\
-        -max_len=65536 -timeout=20 -rss_limit_mb=2048 -max_total_time=600
+        -artifact_prefix=.fuzz/ -max_len=65536 -timeout=20 -rss_limit_mb=2048 -max_total_time=600
 
-The first directory collects new inputs, the fixture directories seed it. A saved crash is
-replayed with ``python tests/fuzz/fuzz_strip.py crash-<sha1>``. ``-timeout`` turns a page
-that takes longer than 20 s into a reported hang, ``-rss_limit_mb`` a memory blow-up.
+The first directory collects new inputs, the fixture directories seed it; a crash, hang or
+memory blow-up is saved as ``.fuzz/crash-<sha1>`` (``timeout-``, ``oom-``) and replayed with
+``python tests/fuzz/fuzz_strip.py .fuzz/crash-<sha1>``. ``-timeout`` makes a page that takes
+longer than 20 s a reported hang, ``-rss_limit_mb`` a page that needs more than 2 GB.
 ``tests/fuzz/test_fuzz_smoke.py`` runs a few seconds of it in the test suite when atheris
 is installed.
 """
