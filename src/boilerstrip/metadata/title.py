@@ -37,7 +37,10 @@ def site_words(meta: PageMeta, url: str | None) -> set[str]:
                 out.add(fold(part))
     for name in (url, meta.canonical):
         if name:
-            host = urlsplit(name).hostname or ""
+            try:
+                host = urlsplit(name).hostname or ""
+            except ValueError:  # a malformed address ("http://[if IE]/") names no site
+                continue
             parts = [p for p in host.split(".") if p not in ("www", "m", "com", "org", "net", "co")]
             for p in parts:
                 if len(p) > 2:
