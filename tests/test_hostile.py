@@ -612,21 +612,23 @@ BAD_ADDRESSES = {
 }
 
 
-# found by the fuzz target (tests/fuzz/fuzz_strip.py)
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=(
-    "bug: metadata/title.py site_words() calls urlsplit(name).hostname on the canonical link / "
-    "og:url / --url without catching ValueError (bracketed hosts such as 'http://[if IE]/'); "
-    "rules.host_of already guards the same call"
-))
+# Regression (found by the fuzz target, fixed in 2544094): metadata/title.py site_words() called
+#  urlsplit(name).hostname on the canonical link / og:url / --url without catching ValueError
+#  (bracketed hosts such as 'http://[if IE]/').
 @pytest.mark.parametrize("head", BAD_ADDRESSES.values(), ids=BAD_ADDRESSES.keys())
 def test_a_malformed_page_address_is_ignored(head: str) -> None:
     assert_readable(strip(news_page(head=head).encode()), EN)
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="bug: as above, for --url / strip(url=...)")
 @pytest.mark.parametrize("url", ["http://[if IE]/story", "http://[oops"])
 def test_a_malformed_url_argument_is_ignored(url: str) -> None:
     assert_readable(strip(news_page().encode(), url=url), EN)
+
+
+def test_a_malformed_url_on_the_command_line_is_ignored(runner: CliRunner, tmp_path: Path) -> None:
+    result = run_file(runner, tmp_path, news_page().encode(), "page.html", "--url", "http://[if IE]/story")
+    assert result.exit_code == 0, result.output
+    assert EN[0] in result.stdout
 
 
 # -- unusual but legal markup ----------------------------------------------------------------------
