@@ -357,8 +357,9 @@ def test_20mb_page_through_strip() -> None:
     page = ("<html><head><title>Big</title></head><body>"
             + chunk * (20_000_000 // len(chunk.encode())) + "</body></html>").encode()
     assert len(page) >= 19_900_000
-    # ~1.5 s per MB (benchmarks/hostile_eval.py): ~30 s, twice that on a loaded machine. The same
-    # size with thousands of sidebars and link lists is quadratic: see the two tests below.
+    # ~1 s per MB, linear (python -m benchmarks.hostile_eval); the bound allows a loaded machine.
+    # With a sidebar and a link list every 300 bytes it was ~145 s before bf2de6b (quadratic
+    # zone cutting and drop paths): the two regression tests below pin those.
     article = timed_strip(page, bound=2 * HANG)
     assert article is not None and EN[0] in article.text
 
