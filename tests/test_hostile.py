@@ -487,7 +487,6 @@ def comment_threads(n: int) -> bytes:
     return news_page(extra="</article><section id='comments'>" + thread * n + "</section><article>").encode()
 
 
-@pytest.mark.slow
 def test_10000_comment_threads_through_strip() -> None:
     article = timed_strip(comment_threads(10_000))
     assert article is not None
