@@ -24,7 +24,8 @@ from boilerstrip.errors import (
 )
 from boilerstrip.loading import Decoded, decode, gunzip, read_source, sniff_format
 
-SEED_DUMP = Path(__file__).parents[1].parent / "shared" / "seed" / "news-page-dump.ko.txt"
+SHARED = Path(os.environ.get("BOILERSTRIP_SHARED") or Path(__file__).parents[1].parent / "shared")
+SEED_DUMP = SHARED / "seed" / "news-page-dump.ko.txt"
 
 KO = "오세훈 서울시장이 중국판 실리콘밸리라 불리는 중관촌에서 현지 창업 지원과 인재 육성 정책을 살펴봤다."
 ZH = "北京市政府今天宣布，将在未来三年内投资建设新的科技园区，重点支持人工智能和新能源汽车产业的发展。"
