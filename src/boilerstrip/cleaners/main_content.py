@@ -20,6 +20,9 @@ _GROW_MIN = 100
 _GROW_DENSITY = 0.65
 _PROSE_MAX_LINKS = 0.33
 _PROSE_MIN = 250
+# a run of sections: how far up to look, and how many sections of one kind make a run
+_SECTION_LEVELS = 4
+_SECTION_MIN = 3
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "」", "”", '"')
 
 
@@ -36,7 +39,7 @@ def main_content(page: Page) -> None:
         page.main = page.body
         return
     top = _grow(page, candidates[0].el)
-    kept = _with_siblings(page, top, candidates)
+    kept = _repeated_sections(page, top) or _with_siblings(page, top, candidates)
     kept = _beside_headline(page, kept) + kept
     path: set[HtmlElement] = set()
     for el in kept:
@@ -86,6 +89,23 @@ def _grow(page: Page, top: HtmlElement) -> HtmlElement:
         if mass.get(anc, 0) >= mass.get(best, 0) * _GROW_FACTOR + _GROW_MIN:
             best = anc
     return best
+
+
+def _repeated_sections(page: Page, top: HtmlElement) -> list[HtmlElement]:
+    """The article's sections when it is a run of blocks of one kind (how-to steps, chapters).
+
+    Looking up from the best container, an ancestor whose siblings share its tag and class is
+    one section of several: they all stay, when they hold prose rather than links.
+    """
+    for anc in [top, *list(top.iterancestors())[:_SECTION_LEVELS]]:
+        parent = anc.getparent()
+        cls = anc.get("class")
+        if parent is None or anc.tag in ("body", "html") or not cls:
+            continue
+        run = [s for s in parent if s.tag == anc.tag and s.get("class") == cls]
+        if len(run) >= _SECTION_MIN and all(link_density(page, s)[0] < 0.3 for s in run):
+            return run
+    return []
 
 
 def _with_siblings(page: Page, top_el: HtmlElement, candidates: list[Candidate]) -> list[HtmlElement]:
