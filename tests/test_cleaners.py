@@ -699,3 +699,23 @@ def test_cleaner_function_on_a_page() -> None:
     assert "0개의 댓글" not in text
     for paragraph in PROSE["ko"]:
         assert paragraph in text
+
+
+def test_main_content_keeps_every_section_of_a_run_of_steps() -> None:
+    """A how-to made of step blocks of one kind: every step and its photo caption stays."""
+    steps = "".join(
+        f'<div class="mod step"><div class="content"><p>Step {i}: press the soil down gently and water it '
+        f"slowly so the roots settle.</p><figure><img src='s{i}.jpg'><figcaption>Photo of step {i} "
+        f"(Jo Lee)</figcaption></figure></div></div>"
+        for i in range(1, 7)
+    )
+    html = (
+        "<html><head><title>How to plant a fern</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/a'>Garden</a><a href='/b'>Tools</a></nav><section><h1>How to plant a fern</h1>"
+        f"{steps}<div class='related'><a href='/x'>Other guide</a> <a href='/y'>More</a> <a href='/z'>Tips</a>"
+        "</div></section></body></html>"
+    )
+    article = run(html, "main_content")
+    for i in range(1, 7):
+        assert f"Step {i}: press the soil" in article.text
+        assert f"Photo of step {i} (Jo Lee)" in article.captions
