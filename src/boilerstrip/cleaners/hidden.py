@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
@@ -23,6 +24,7 @@ _SHOWN_SOMEWHERE = re.compile(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|vis
 # utility-class frameworks: "hidden md:block" is hidden on phones only
 _SHOWN_ON_WIDER_SCREENS = re.compile(r"(?:^|\s)(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents)\b")
 
+_MARKED = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 # Hidden text of this many letters with few links is an article a script would reveal.
 _PROSE_LETTERS = 1000
 
@@ -55,9 +57,7 @@ def hidden_elements(page: Page) -> None:
     An element holding the article itself is kept (some pages hide it until a script runs).
     """
     found = []
-    for el in page.root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    for el in _MARKED(page.root):  # only elements carrying one of the attributes, in document order
         # aria-hidden hides from screen readers only: a caption so marked is still on screen
         if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and not is_caption_element(el)):
             found.append((el, "hidden attribute"))
