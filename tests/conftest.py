@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -18,3 +21,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def regen_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was started with ``--regen-goldens``."""
     return bool(request.config.getoption("--regen-goldens"))
+
+
+@pytest.fixture(autouse=True)
+def no_user_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's own rules file (platformdirs config dir) never leaks into a test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

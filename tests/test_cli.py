@@ -44,15 +44,6 @@ NO_ARTICLE = (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_user_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own rules file (platformdirs config dir) never leaks into these tests."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture

@@ -89,15 +89,6 @@ def assert_readable(article: Article, paragraphs: tuple[str, ...]) -> None:
     assert "Ã" not in article.text
 
 
-@pytest.fixture(autouse=True)
-def no_user_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's own rules file never leaks into these tests (the command reads it)."""
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 def invoke(runner: CliRunner, args: list[str], input: bytes | None = None) -> Result:
