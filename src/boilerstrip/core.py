@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from . import metadata
@@ -81,7 +83,7 @@ def strip_tree(root: HtmlElement, *, url: str | None, options: Options, pipeline
     """Run the HTML pipeline over a parsed page and assemble the article."""
     page = read_page(root, url=url, trace=options.trace_nodes, options=options)
     pipeline.run(page, "html")
-    title = page.meta.headline or page.meta.title
+    title = _visible_title(page.meta.headline or page.meta.title, page.headline_el)
     main = page.article_root()
     blocks = build_blocks(main, title=title)
     blocks = _prefer_declared_body(blocks, page)
@@ -116,3 +118,19 @@ def _prefer_declared_body(blocks: list[Block], page: Page) -> list[Block]:
         return blocks
     paragraphs = [" ".join(p.split()) for p in declared.splitlines()]
     return [b for b in blocks if b.kind == "caption"] + [Block("paragraph", p) for p in paragraphs if p]
+
+
+# "Headline - Site name", "Site | Headline": the part a site adds around a title it declares.
+_SITE_AFTER = re.compile(r"^\s*[-|–—:·»/]\s*\S")
+_SITE_BEFORE = re.compile(r"\S\s*[-|–—:·»/]\s*$")
+
+
+def _visible_title(declared: str | None, headline: HtmlElement | None) -> str | None:
+    """The headline as printed, when the declared title is it plus a site part ("X - Blog name")."""
+    if headline is None or not declared:
+        return declared
+    shown = " ".join(headline.text_content().split())
+    if not shown or shown == declared or shown not in declared:
+        return declared
+    rest = declared.replace(shown, "", 1)
+    return shown if _SITE_AFTER.match(rest) or _SITE_BEFORE.search(rest) else declared
