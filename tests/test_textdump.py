@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from boilerstrip.article import Article
 from boilerstrip.errors import NoArticle
-from boilerstrip.pipeline import Pipeline
+from boilerstrip.pipeline import LazyFn, Pipeline
 from boilerstrip.textdump import TEXT_CLEANERS, TextPage, strip_text
 from boilerstrip.textdump.assemble import as_text
 from boilerstrip.textdump.captions import is_caption
@@ -158,8 +158,9 @@ def test_cleaners_are_named_and_documented() -> None:
     for c in TEXT_CLEANERS:
         assert c.kind == "text"
         assert re.fullmatch(r"[a-z]+(_[a-z]+)*", c.name)
-        assert c.fn.__name__ == c.name
-        doc = (c.fn.__doc__ or "").strip().splitlines()
+        fn = c.fn.load() if isinstance(c.fn, LazyFn) else c.fn  # loaded on first use
+        assert fn.__name__ == c.name
+        doc = (fn.__doc__ or "").strip().splitlines()
         assert c.summary and len(doc) > 2, f"{c.name} needs a summary line and an explanation"
 
 

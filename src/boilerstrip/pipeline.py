@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -11,6 +12,27 @@ from .errors import UnknownCleaner
 
 CleanerFn = Callable[[Any], None]
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)(?![^(]*\))")
+
+
+class LazyFn:
+    """A cleaner function named ``"package.module:function"``, imported on first use."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self._fn: CleanerFn | None = None
+
+    def load(self) -> CleanerFn:
+        if self._fn is None:
+            module, _, name = self.target.partition(":")
+            self._fn = getattr(importlib.import_module(module), name)
+        return self._fn
+
+    def __call__(self, page: Any) -> None:
+        self.load()(page)
+
+    @property
+    def doc(self) -> str | None:
+        return self.load().__doc__
 
 
 @dataclass(frozen=True)
@@ -29,7 +51,8 @@ class Cleaner:
     @property
     def summary(self) -> str:
         """The first sentence of the cleaner's docstring, on one line."""
-        doc = (self.fn.__doc__ or "").strip()
+        fn_doc = self.fn.doc if isinstance(self.fn, LazyFn) else self.fn.__doc__
+        doc = (fn_doc or "").strip()
         first = " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "")
         end = _SENTENCE_END.search(first)
         return first[: end.end()].strip() if end else first

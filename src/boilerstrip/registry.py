@@ -6,7 +6,7 @@ from .cleaners import HTML_CLEANERS
 from .errors import UsageError
 from .options import Options
 from .pipeline import Pipeline
-from .textdump import TEXT_CLEANERS
+from .textdump.table import text_cleaners
 
 # Presets are plain data: names of cleaners to run.
 PRESETS: dict[str, tuple[str, ...]] = {
@@ -16,7 +16,7 @@ PRESETS: dict[str, tuple[str, ...]] = {
 
 def default_pipeline() -> Pipeline:
     """A fresh pipeline of every cleaner in its default order, all enabled."""
-    return Pipeline([*HTML_CLEANERS, *TEXT_CLEANERS])
+    return Pipeline([*HTML_CLEANERS, *text_cleaners()])
 
 
 def pipeline_for(options: Options) -> Pipeline:

@@ -8,42 +8,27 @@ rest and builds an :class:`~boilerstrip.article.Article` from what is left.
 
 from __future__ import annotations
 
-from ..article import Article
-from ..pipeline import Cleaner, Pipeline
-from .assemble import assemble
-from .cleaners.ad_slot_ids import ad_slot_ids
-from .cleaners.author_bios import author_bios
-from .cleaners.body_region import body_region
-from .cleaners.comment_threads import comment_threads
-from .cleaners.copyright_lines import copyright_lines
-from .cleaners.dialog_lines import dialog_lines
-from .cleaners.image_ui_lines import image_ui_lines
-from .cleaners.menu_runs import menu_runs
-from .cleaners.popular_lists import popular_lists
-from .cleaners.repeated_paragraphs import repeated_paragraphs
-from .cleaners.tag_lines import tag_lines
-from .cleaners.toolbar_lines import toolbar_lines
-from .cleaners.widget_counters import widget_counters
-from .facts import find_facts
-from .page import TextPage
+from typing import TYPE_CHECKING, Any
 
-TEXT_CLEANERS: list[Cleaner] = [
-    Cleaner("toolbar_lines", toolbar_lines, kind="text"),
-    Cleaner("widget_counters", widget_counters, kind="text"),
-    Cleaner("dialog_lines", dialog_lines, kind="text"),
-    Cleaner("image_ui_lines", image_ui_lines, kind="text"),
-    Cleaner("ad_slot_ids", ad_slot_ids, kind="text"),
-    Cleaner("copyright_lines", copyright_lines, kind="text"),
-    Cleaner("tag_lines", tag_lines, kind="text"),
-    Cleaner("popular_lists", popular_lists, kind="text"),
-    Cleaner("comment_threads", comment_threads, kind="text"),
-    Cleaner("menu_runs", menu_runs, kind="text"),
-    Cleaner("body_region", body_region, kind="text"),
-    Cleaner("author_bios", author_bios, kind="text"),
-    Cleaner("repeated_paragraphs", repeated_paragraphs, kind="text"),
-]
+from ..pipeline import Cleaner, Pipeline
+from .table import text_cleaners
+
+if TYPE_CHECKING:
+    from ..article import Article
+    from .page import TextPage
+
+TEXT_CLEANERS: list[Cleaner] = text_cleaners()
 
 __all__ = ["TEXT_CLEANERS", "TextPage", "strip_text"]
+
+
+def __getattr__(name: str) -> Any:
+    # the line machinery loads when a dump is first read, not with every HTML run
+    if name == "TextPage":
+        from .page import TextPage
+
+        return TextPage
+    raise AttributeError(name)
 
 
 def strip_text(text: str, *, pipeline: Pipeline, url: str | None = None) -> Article:
@@ -52,6 +37,10 @@ def strip_text(text: str, *, pipeline: Pipeline, url: str | None = None) -> Arti
     Runs the enabled ``"text"`` cleaners of ``pipeline``; raises
     :class:`~boilerstrip.errors.NoArticle` when nothing article-like is left.
     """
+    from .assemble import assemble
+    from .facts import find_facts
+    from .page import TextPage
+
     page = TextPage(text, url=url)
     find_facts(page)
     pipeline.run(page, "text")
