@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.samples import HARBOUR
 
 from boilerstrip.cli import main
 from boilerstrip.core import strip
@@ -20,16 +21,7 @@ from boilerstrip.options import Options
 
 NO_USER = Options(user_rules=False)
 
-P = [
-    "The council met on Tuesday evening to debate the harbour plan, which would rebuild the old "
-    "quay and add a ferry terminal beside the fish market.",
-    "Residents packed the hall, and more than forty of them spoke before the vote was called "
-    "shortly after midnight, most of them in favour.",
-    "Opponents said the terminal would bring traffic to streets that were laid out for carts, "
-    "and asked for a study of parking before any work begins.",
-    "Engineers told the meeting that the quay walls are failing and that repairs alone would cost "
-    "nearly as much as the new design over twenty years.",
-]
+P = HARBOUR[:4]
 
 PAGE = f"""<!DOCTYPE html><html lang="en"><head><title>Harbour plan approved</title>
 <meta name="author" content="Ann Writer"></head><body>

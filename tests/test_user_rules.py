@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.samples import HARBOUR
 
 from boilerstrip.cli import main
 from boilerstrip.core import strip
@@ -13,18 +14,7 @@ from boilerstrip.errors import InvalidRules
 from boilerstrip.options import Options
 from boilerstrip.registry import default_pipeline
 
-_PARAS = [
-    "The council met on Tuesday evening to debate the harbour plan, which would rebuild the old "
-    "quay and add a ferry terminal beside the fish market.",
-    "Residents packed the hall, and more than forty of them spoke before the vote was called "
-    "shortly after midnight, most of them in favour.",
-    "Opponents said the terminal would bring traffic to streets that were laid out for carts, "
-    "and asked for a study of parking before any work begins.",
-    "Engineers told the meeting that the quay walls are failing and that repairs alone would cost "
-    "nearly as much as the new design over twenty years.",
-    "Work is due to start in the autumn and to finish within three years, weather and funding "
-    "permitting, the harbour master said after the meeting.",
-]
+_PARAS = HARBOUR
 
 RESCUED = "The mayor said the vote settles a question the city has argued over for twenty years."
 PROMO = "Print edition readers save half on a yearly plan with our spring offer this month only."
