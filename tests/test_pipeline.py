@@ -263,12 +263,6 @@ def test_pipeline_for_unknown_name(field: str) -> None:
         assert name in message
 
 
-def test_presets_name_registered_cleaners() -> None:
-    names = set(registry.default_pipeline().names())
-    for preset, members in registry.PRESETS.items():
-        assert set(members) <= names, preset
-
-
 # -- Options -----------------------------------------------------------------------
 
 

@@ -132,7 +132,7 @@ class Page:
                     continue
                 if el.tag in _INLINE and parent is not None and _direct_text(parent):
                     continue
-                out.append((el, _squash(el.text_content())))
+                out.append((el, squash(el.text_content())))
             out.reverse()  # document order
             self._short = out
         dead = self._dead
@@ -140,7 +140,7 @@ class Page:
             self._short = [(el, t) for el, t in self._short if el not in dead]
         if self._changed:  # a block that lost a child (a byline, a button) reads differently now
             changed = self._changed
-            self._short = [(el, _squash(el.text_content()) if el in changed else t) for el, t in self._short]
+            self._short = [(el, squash(el.text_content()) if el in changed else t) for el, t in self._short]
             self._changed = set()
         sizes = self.sizes()
         return [(el, t) for el, t in self._short if sizes[el] <= limit]
@@ -260,7 +260,7 @@ class Page:
 
     def record(self, el: HtmlElement, reason: str, text: str | None = None) -> None:
         """Note that the current cleaner dropped ``el`` (or the text given) and why."""
-        content = _squash(el.text_content() if text is None else text)
+        content = squash(el.text_content() if text is None else text)
         self.dropped.append(
             Drop(
                 cleaner=self.current,
@@ -362,14 +362,6 @@ def _count(text: str | None) -> int:
     # ASCII punctuation and spaces go in C; the regex then only meets the rarer non-ASCII ones
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
     return len(_NONWORD_RE.sub("", rest.decode("utf-8", "surrogatepass")))
-
-
-def _squash(text: str) -> str:
-    """:func:`~boilerstrip.textutil.squash`, several times faster on long text: ``str.split``
-    knows the same spaces except the zero-width ones."""
-    if "\u200b" in text or "\ufeff" in text:
-        return squash(text)
-    return " ".join(text.split())
 
 
 def _direct_text(el: HtmlElement) -> bool:

@@ -8,11 +8,6 @@ from .options import Options
 from .pipeline import Pipeline
 from .textdump.table import text_cleaners
 
-# Presets are plain data: names of cleaners to run.
-PRESETS: dict[str, tuple[str, ...]] = {
-    "all": (),
-}
-
 
 def default_pipeline() -> Pipeline:
     """A fresh pipeline of every cleaner in its default order, all enabled."""
