@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import Page
@@ -102,6 +103,18 @@ def whole(phrases: Iterable[str]) -> re.Pattern[str]:
 def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
     """Drop every element found (outermost first) with one reason."""
     return page.kill_all((el, reason) for el in found)
+
+
+_WITH_ROLE = etree.XPath("//*[@role]")
+
+
+def by_role(page: Page, roles: frozenset[str]) -> list[tuple[HtmlElement, str]]:
+    """Elements whose ARIA ``role`` is one of ``roles`` (and that do not hold the article)."""
+    return [
+        (el, f"role={el.get('role')}")
+        for el in _WITH_ROLE(page.root)
+        if el.get("role") in roles and not page.holds_article(el)
+    ]
 
 
 def collect(

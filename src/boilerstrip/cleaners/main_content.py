@@ -34,11 +34,12 @@ def main_content(page: Page) -> None:
     and the standfirst, sub-headlines and lead figure between the headline and the body, stay
     with it. Every other block is dropped as "outside the main content".
     """
-    candidates = score_candidates(page)
+    paras = paragraphs(page)  # one reading of the paragraphs for scoring and for climbing
+    candidates = score_candidates(page, paras)
     if not candidates:
         page.main = page.body
         return
-    top = _grow(page, candidates[0].el)
+    top = _grow(page, candidates[0].el, paras)
     kept = _repeated_sections(page, top) or _with_siblings(page, top, candidates)
     kept = _beside_headline(page, kept) + kept
     path: set[HtmlElement] = set()
@@ -56,13 +57,13 @@ def main_content(page: Page) -> None:
     page.main = _common_ancestor(kept)
 
 
-def _prose_mass(page: Page) -> dict[HtmlElement, int]:
+def _prose_mass(paras: list[tuple[HtmlElement, str]]) -> dict[HtmlElement, int]:
     """Letters of link-poor paragraphs under each element (each paragraph counted up its ancestors).
 
     Short paragraphs do not count: teaser lists are headline links with one-line summaries.
     """
     mass: dict[HtmlElement, int] = {}
-    for el, text in paragraphs(page):
+    for el, text in paras:
         size = effective_size(text)
         if size < _PROSE_MIN or link_share(el, len(text)) >= _PROSE_MAX_LINKS:
             continue
@@ -71,14 +72,14 @@ def _prose_mass(page: Page) -> dict[HtmlElement, int]:
     return mass
 
 
-def _grow(page: Page, top: HtmlElement) -> HtmlElement:
+def _grow(page: Page, top: HtmlElement, paras: list[tuple[HtmlElement, str]]) -> HtmlElement:
     """Climb from the best container to an ancestor holding clearly more link-poor prose.
 
     An article split over sibling blocks (one per section, per embed) scores in pieces; the
     piece that wins is then only part of it. The climb stops where the ancestor's prose
     becomes thin (a page-wide wrapper full of other things).
     """
-    mass = _prose_mass(page)
+    mass = _prose_mass(paras)
     top_density = mass.get(top, 0) / max(page.size(top), 1)
     best = top
     for anc in top.iterancestors():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..page import Page
-from ._match import class_pattern, sweep
+from ._match import by_role, class_pattern, sweep
 
 _NAV_CLASS = class_pattern(
     words=("nav", "navbar", "navigation", "menu", "menubar", "submenu", "gnb", "lnb", "snb", "breadcrumb",
@@ -27,10 +27,6 @@ def navigation(page: Page) -> None:
     found = [(el, f"<{el.tag}> navigation") for el in page.root.iter(*_NAV_TAGS)]
     found += [(el, "page header") for el in page.root.iter("header") if not page.holds_article(el)]
     found += [(el, "page footer") for el in page.root.iter("footer") if not page.holds_article(el)]
-    found += [
-        (el, f"role={el.get('role')}")
-        for el in page.root.iter()
-        if isinstance(el.tag, str) and el.get("role") in _NAV_ROLES and not page.holds_article(el)
-    ]
+    found += by_role(page, _NAV_ROLES)
     page.kill_all(found)
     sweep(page, "navigation or menu", classes=_NAV_CLASS)

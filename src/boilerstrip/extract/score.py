@@ -148,10 +148,10 @@ def link_share(el: HtmlElement, size: int) -> float:
     return min(linked / size, 1.0)
 
 
-def score_candidates(page: Page) -> list[Candidate]:
-    """Every element that received points, best first."""
+def score_candidates(page: Page, paras: list[tuple[HtmlElement, str]] | None = None) -> list[Candidate]:
+    """Every element that received points, best first (``paras``: :func:`paragraphs`, if known)."""
     scores: dict[HtmlElement, float] = {}
-    for el, text in paragraphs(page):
+    for el, text in paras if paras is not None else paragraphs(page):
         parent = el.getparent()
         if parent is None:
             continue
