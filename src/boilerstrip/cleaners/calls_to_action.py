@@ -17,14 +17,15 @@ _CTA = re.compile(
     r"|more information|@\w+|weekdays)",
     re.IGNORECASE,
 )
-# "These are external links and will open in a new window", "The Times is committed to publishing …"
+# "These links open in a new window", an invitation to write letters to the editor
 _NOTICE = re.compile(
-    r"external links? and will open in a new (?:window|tab)|is committed to publishing a diversity of letters"
+    r"\bopens? in a new (?:window|tab)\b|\bletters? to the editor\b"
     r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links"
     # appeals for money: "Support independent journalism", "여러분의 후원이 좋은 기사를 만듭니다"
-    r"|\b(?:donate|support (?:our|independent|local|quality) journalism|become a (?:member|supporter|patron))\b"
-    r"|후원|지켜주세요|unterstützen sie (?:unseren|guten) journalismus|soutenez (?:notre|le) journalisme"
-    r"|apoya (?:nuestro|el) periodismo|打赏|赞赏|支援する",
+    r"|\b(?:donate (?:now|today|to (?:us|support))|support (?:our|independent|local|quality) journalism"
+    r"|become a (?:member|supporter|patron))\b"
+    r"|후원하기|후원해\s*주세요|후원이 (?:좋은 )?기사|unterstützen sie (?:unseren|guten) journalismus"
+    r"|soutenez (?:notre|le) journalisme|apoya (?:nuestro|el) periodismo|打赏作者|赞赏支持|支援する",
     re.IGNORECASE,
 )
 _EDGE = 4
