@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boilerstrip.article import Article
+from boilerstrip.caption_text import is_caption
 from boilerstrip.errors import NoArticle
 from boilerstrip.pipeline import LazyFn, Pipeline
 from boilerstrip.textdump import TEXT_CLEANERS, TextPage, strip_text
 from boilerstrip.textdump.assemble import as_text
-from boilerstrip.textdump.captions import is_caption
 from boilerstrip.textdump.dates import parse_date
 
 SEED = Path(__file__).resolve().parent.parent / "fixtures" / "seed-dump"

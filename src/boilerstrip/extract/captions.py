@@ -6,24 +6,12 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..caption_text import is_caption
 from ..textutil import squash
 
 CAPTION_CLASS = re.compile(
     r"caption|cutline|figcap|photo[-_]?(?:desc|txt|text|info|cap|explain|credit)|img[-_]?(?:desc|txt|cap|info)"
     r"|image[-_]?(?:desc|text|cap|info|credit)|pic[-_]?(?:desc|txt|cap)|photo_?explain|사진설명|legend|bildunterschrift"
-)
-# Caption conventions that mark a line as a caption whatever its markup:
-# "...[사진=서울시]", "(사진=연합뉴스)", "▲ ...", "사진 = 홍길동 기자", "...＝ロイター", "（图片来源：新华社）",
-# "Photo: ...", "(Photo: Reuters)".
-CAPTION_TEXT = re.compile(
-    r"[\[(<〈]\s*(?:사진|그래픽|자료|사진제공|사진 제공|이미지)\s*[=:：]\s*[^\])>〉]{1,40}[\])>〉]\s*$"
-    r"|^\s*▲"
-    r"|사진\s*=\s*\S+(?:\s+\S+)?\s*(?:기자|제공)?\s*$"
-    r"|＝[^＝。]{1,30}$"
-    r"|[（(]\s*(?:图片来源|图片|图|圖片來源|圖|摄影|攝影|来源)\s*[：:/／][^）)]{1,40}[）)]\s*$"
-    r"|^\s*(?:photo|photograph|image|picture|foto|bild|imagen|illustration)\s*[:：]\s"
-    r"|\((?:photo|photograph|image|foto|picture)\s*[:：][^)]{1,60}\)\s*$",
-    re.IGNORECASE,
 )
 CAPTION_MAX = 400
 # Inside a figure, a credit line belongs to the caption.
@@ -67,7 +55,7 @@ def _beside_picture(el: HtmlElement) -> bool:
 
 def looks_like_caption(text: str) -> bool:
     """A short line written the way captions are written."""
-    return 0 < len(text) <= CAPTION_MAX and CAPTION_TEXT.search(text) is not None
+    return 0 < len(text) <= CAPTION_MAX and is_caption(text)
 
 
 def figure_caption(fig: HtmlElement) -> str:

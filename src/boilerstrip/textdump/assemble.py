@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..article import Article, Block
+from ..caption_text import is_caption
 from ..errors import NoArticle
-from .captions import is_caption
 from .lang import guess_lang
 from .page import Line, TextPage
 

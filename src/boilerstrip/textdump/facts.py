@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..caption_text import is_caption
 from ..phrases import AI_SUMMARY, DIALOG, IMAGE_UI, META_LABELS, SHARE, TOOLBAR, phrase_regex
-from .captions import is_caption
 from .dates import parse_date
 from .match import only_phrases, phrase_any
 from .page import Line, TextPage

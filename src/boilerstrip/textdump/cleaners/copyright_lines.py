@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ...caption_text import is_caption
 from ...phrases import COPYRIGHT, REPRINT, phrase_regex
-from ..captions import is_caption
 from ..page import TextPage
 
 _ANY = phrase_regex(COPYRIGHT + REPRINT, whole=False)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from ...caption_text import credit_key, is_caption
 from ...textutil import fold
-from ..captions import credit_key, is_caption
 from ..page import TextPage
 
 _MIN_FOLDED = 12

@@ -1,11 +1,14 @@
-"""Photo captions in text dumps: a line that ends with (or starts with) a photo credit."""
+"""Caption conventions in text: a line that ends with (or starts with) a photo credit.
+
+Shared by the HTML block builder (a paragraph written as a caption) and the text-dump cleaners.
+"""
 
 from __future__ import annotations
 
 import re
 
-from ..phrases import CAPTION_CREDITS
-from ..textutil import fold
+from .phrases import CAPTION_CREDITS
+from .textutil import fold
 
 _CREDIT = "|".join(sorted((re.escape(w) for w in CAPTION_CREDITS), key=len, reverse=True))
 
