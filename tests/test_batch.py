@@ -243,13 +243,16 @@ class _InterruptAfter:
 
 def test_interrupted_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
     root = tmp_path / "in"
-    make_tree(root, pages=8)
+    make_tree(root, pages=40)  # many pages: an interrupt after 3 leaves most of them undone
+    total = 41
     full, part = tmp_path / "full", tmp_path / "part"
     assert run_batch([str(root)], full, batch=BatchOptions(jobs=1)).exit_code == 0
     with pytest.raises(KeyboardInterrupt):
         run_batch([str(root)], part, batch=BatchOptions(jobs=2), reporter=_InterruptAfter(3))
     written = [p for p in part.rglob("*.txt")]
-    assert 3 <= len(written) < 9
+    # finished pages are written even after the interrupt: with 40 pages there are always
+    # pages that had not finished (a handful of pages would all be done first on a fast machine)
+    assert 3 <= len(written) < total
     assert not list(part.rglob("*.tmp"))
     halfway = manifest(part)  # every line whole, in input order
     order = [r["path"] for r in manifest(full)]
@@ -258,7 +261,7 @@ def test_interrupted_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
     assert resumed.exit_code == 0
     assert resumed.counts["skipped"] >= 3
     statuses = [r["status"] for r in manifest(part)]
-    assert set(statuses) == {"ok", "skipped"} and len(statuses) == 9
+    assert set(statuses) == {"ok", "skipped"} and len(statuses) == total
     outputs = {k: v for k, v in tree_bytes(full).items() if k != MANIFEST_NAME}
     assert {k: v for k, v in tree_bytes(part).items() if k != MANIFEST_NAME} == outputs
     skipped = next(r for r in manifest(part) if r["status"] == "skipped")
