@@ -33,8 +33,8 @@ class Output:
     captions: tuple[str, ...] = ()
     full_text: str | None = None
     """Everything the tool outputs, searched for captions; ``text`` when None."""
-    drops: tuple[tuple[str, str, str], ...] = ()
-    """(cleaner, reason, preview) of each block the tool says it dropped, for error analysis."""
+    drops: tuple[Any, ...] = ()
+    """Each block the tool says it dropped (``cleaner``, ``reason``, ``preview``), for error analysis."""
 
     @property
     def caption_text(self) -> str:
@@ -131,7 +131,7 @@ class Boilerstrip(Tool):
             byline=article.byline,
             captions=tuple(article.captions),
             full_text=full,
-            drops=tuple((d.cleaner, d.reason, d.preview) for d in article.dropped),
+            drops=tuple(article.dropped),  # previews are read after the timing, when asked for
         )
 
 

@@ -47,7 +47,8 @@ def lost_drops(truth: str, output: Output, limit: int = 10) -> Iterator[str]:
     """The tool's recorded drops whose text is truth the output lacks: who removed it, and why."""
     t, o = normalise(truth), normalise(output.text)
     shown = 0
-    for cleaner, reason, preview in output.drops:
+    for drop in output.drops:
+        cleaner, reason, preview = drop.cleaner, drop.reason, drop.preview
         words = normalise(preview.rstrip("…")).split()
         if preview.endswith("…"):
             words = words[:-1]  # the cut may end inside a word

@@ -9,6 +9,8 @@ import pytest
 from benchmarks import datasets, metric, report, runner, worst
 from benchmarks.tools import Output, Tool, ToolMissing, html_to_text, page_language
 
+from boilerstrip.article import Drop
+
 TEXT = "The quick brown fox jumps over the lazy dog while the cat sleeps."
 
 
@@ -237,8 +239,8 @@ def test_lost_drops_name_the_cleaner() -> None:
     out = Output(
         text="kept words only here",
         drops=(
-            ("boxes", "link-dense", "The quick brown fox jumps over the la…"),
-            ("nav", "menu", "Home News Sport"),
+            Drop("boxes", "link-dense", "/html/body/div", "The quick brown fox jumps over the la…", 40),
+            Drop("nav", "menu", "/html/body/nav", "Home News Sport", 15),
         ),
     )
     lost = list(worst.lost_drops(TEXT, out))

@@ -326,3 +326,24 @@ def test_options_validation(values: dict[str, Any], match: str) -> None:
 @pytest.mark.parametrize("encoding", ["utf-8", "euc-kr", "cp949", "shift_jis", "gb18030", "big5", "latin-1"])
 def test_options_known_encodings(encoding: str) -> None:
     assert Options(encoding=encoding).encoding == encoding
+
+
+# -- Drop records ------------------------------------------------------------------
+
+
+def test_a_drop_reads_its_text_from_the_dropped_element_and_survives_pickling() -> None:
+    import pickle
+
+    from boilerstrip import strip
+
+    html = (
+        "<html><body><article><h1>Title</h1>"
+        + "<p>An article paragraph that is long enough to be the body of this page.</p>" * 5
+        + "</article><div class='share-buttons'>Share   on\n Facebook</div></body></html>"
+    )
+    article = strip(html)
+    drop = next(d for d in article.dropped if d.cleaner == "share_buttons")
+    assert drop.preview == "Share on Facebook" and drop.chars == len("Share on Facebook")
+    copy = pickle.loads(pickle.dumps(article.dropped))
+    assert copy == article.dropped
+    assert copy[0].to_dict() == article.dropped[0].to_dict()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from .textutil import preview, squash
 
 BlockKind = Literal["heading", "paragraph", "list", "quote", "table", "code", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "table", "code", "caption")
@@ -38,21 +40,88 @@ class Block:
         return out
 
 
-@dataclass(frozen=True)
 class Drop:
-    """One block a cleaner removed, and why."""
+    """One block a cleaner removed, and why.
 
-    cleaner: str
-    reason: str
-    path: str
-    preview: str
-    chars: int
-    node: int | None = None
+    A drop of an HTML element keeps the (detached) element and reads its ``preview`` and
+    ``chars`` on first use: most runs never look at them, so a page pays nothing for them.
+    """
+
+    __slots__ = ("cleaner", "reason", "path", "node", "_preview", "_chars", "_source")
+
+    def __init__(
+        self,
+        cleaner: str,
+        reason: str,
+        path: str,
+        preview: str = "",
+        chars: int = 0,
+        node: int | None = None,
+        *,
+        source: Any = None,
+    ) -> None:
+        self.cleaner = cleaner
+        self.reason = reason
+        self.path = path
+        self.node = node
+        self._preview = preview
+        self._chars = chars
+        self._source = source
+        """An element whose text gives ``preview`` and ``chars`` when first asked for."""
+
+    def _settle(self) -> None:
+        source, self._source = self._source, None
+        if source is not None:
+            content = squash(source.text_content())
+            self._preview = preview(content[:_PREVIEW_HEAD])
+            self._chars = len(content)
+
+    @property
+    def preview(self) -> str:
+        """The dropped text's start, on one line."""
+        self._settle()
+        return self._preview
+
+    @property
+    def chars(self) -> int:
+        """Characters of the dropped text, whitespace squashed."""
+        self._settle()
+        return self._chars
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.cleaner, self.reason, self.path, self.preview, self.chars, self.node)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Drop) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Drop(cleaner={self.cleaner!r}, reason={self.reason!r}, path={self.path!r}, "
+            f"preview={self.preview!r}, chars={self.chars!r})"
+        )
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return self._key()
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.cleaner, self.reason, self.path, self._preview, self._chars, self.node = state
+        self._source = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out.pop("node")
-        return out
+        return {
+            "cleaner": self.cleaner,
+            "reason": self.reason,
+            "path": self.path,
+            "preview": self.preview,
+            "chars": self.chars,
+        }
+
+
+# ``preview`` cuts at 80 characters: a longer head of already squashed text is enough.
+_PREVIEW_HEAD = 200
 
 
 @dataclass

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from .article import Drop
 from .options import Options
-from .textutil import preview, squash
+from .textutil import squash
 
 
 @dataclass
@@ -258,19 +258,9 @@ class Page:
 
     # -- changing ----------------------------------------------------------------
 
-    def record(self, el: HtmlElement, reason: str, text: str | None = None) -> None:
-        """Note that the current cleaner dropped ``el`` (or the text given) and why."""
-        content = squash(el.text_content() if text is None else text)
-        self.dropped.append(
-            Drop(
-                cleaner=self.current,
-                reason=reason,
-                path=self.path(el),
-                preview=preview(content[:_PREVIEW_HEAD]),
-                chars=len(content),
-                node=self.node_id(el),
-            )
-        )
+    def record(self, el: HtmlElement, reason: str) -> None:
+        """Note that the current cleaner dropped ``el`` and why (its text is read when asked for)."""
+        self.dropped.append(Drop(self.current, reason, self.path(el), node=self.node_id(el), source=el))
 
     def kill(self, el: HtmlElement, reason: str) -> bool:
         """Drop ``el`` and its subtree (its tail text stays), recording why.
@@ -329,8 +319,6 @@ _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _NONWORD_RE = re.compile(r"[\W_]+")
 # ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
 _ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
-# ``preview`` cuts at 80 characters: a longer head of already squashed text is enough.
-_PREVIEW_HEAD = 200
 
 
 def class_key(cls: str | None, ident: str | None) -> str:
