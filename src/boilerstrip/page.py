@@ -56,7 +56,8 @@ class Page:
         self.node_ids: dict[HtmlElement, int] | None = (
             {el: i for i, el in enumerate(root.iter())} if trace else None
         )
-        self._tagged: list[tuple[HtmlElement, str]] | None = None
+        self._keyed: dict[str, list[HtmlElement]] | None = None
+        self._order: dict[HtmlElement, int] = {}
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._sizes: dict[HtmlElement, int] | None = None
         self._prose_total: int | None = None
@@ -65,7 +66,6 @@ class Page:
         self._dead: set[HtmlElement] = set()
         self._changed: set[HtmlElement] = set()
         self._positions: dict[HtmlElement, tuple[dict[HtmlElement, int], dict[str, int]]] = {}
-        self._tagged_dead = 0
         # The headline, byline and date elements with their ancestors (``holds_article``).
         self._holders: tuple[tuple[Any, ...], set[HtmlElement]] | None = None
         body = root.find("body")
@@ -73,24 +73,27 @@ class Page:
 
     # -- looking -----------------------------------------------------------------
 
-    def tagged(self) -> list[tuple[HtmlElement, str]]:
-        """Elements carrying a class or id, with ``"class id"`` lower-cased, in document order."""
-        if self._tagged is None:
-            out = []
-            keys: dict[tuple[str | None, str | None], str] = {}
-            for el in self.root.iter(tag=etree.Element):
-                cls = el.get("class")
-                ident = el.get("id")
-                if cls or ident:
-                    key = keys.get((cls, ident))
-                    if key is None:
-                        key = keys[(cls, ident)] = class_key(cls, ident)
-                    out.append((el, key))
-            self._tagged = out
-        if len(self._dead) != self._tagged_dead:  # drop what left the tree since the last call
-            self._tagged = [(el, key) for el, key in self._tagged if el not in self._dead]
-            self._tagged_dead = len(self._dead)
-        return self._tagged
+    def by_key(self) -> dict[str, list[HtmlElement]]:
+        """Elements carrying a class or id, grouped by their :func:`class_key`, in document order.
+
+        Grouped once per page: a cleaner tests each distinct key, not each element. Elements
+        dropped since are still listed; :meth:`attached` tells them apart.
+        """
+        if self._keyed is None:
+            keyed: dict[str, list[HtmlElement]] = {}
+            order: dict[HtmlElement, int] = {}
+            for el in _CLASS_OR_ID(self.root):
+                key = _cached_key(el.get("class"), el.get("id"))
+                if key:
+                    order[el] = len(order)
+                    keyed.setdefault(key, []).append(el)
+            self._keyed, self._order = keyed, order
+        return self._keyed
+
+    def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
+        """Elements of :meth:`by_key` sorted into document order."""
+        self.by_key()
+        return sorted(els, key=self._order.__getitem__)
 
     def sizes(self) -> dict[HtmlElement, int]:
         """Letters and digits under each element, counted once in one bottom-up pass.
@@ -334,6 +337,21 @@ def class_key(cls: str | None, ident: str | None) -> str:
             continue  # a state, or a utility class ("md:px-4", "h-[48px]", "w-1/2"): styling only
         names.append(name.split("--", 1)[0])
     return " ".join(n for n in names if n)
+
+
+_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+# Keys repeat across the pages of a site and a batch: made once per process (bounded).
+_KEYS: dict[tuple[str | None, str | None], str] = {}
+_KEYS_MAX = 50_000
+
+
+def _cached_key(cls: str | None, ident: str | None) -> str:
+    key = _KEYS.get((cls, ident))
+    if key is None:
+        if len(_KEYS) >= _KEYS_MAX:
+            _KEYS.clear()
+        key = _KEYS[(cls, ident)] = class_key(cls, ident)
+    return key
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")

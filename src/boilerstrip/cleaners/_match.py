@@ -66,17 +66,28 @@ def by_class(
     date, or (with ``guard_prose``) one holding much of the page's running prose: layout
     wrappers are often named after the rail or sidebar they sit next to.
     """
-    # pages repeat a few keys on many elements: each distinct key is tested once
-    named: dict[str, bool] = {}
-    for el, key in page.tagged():
-        hit = named.get(key)
+    verdicts = _VERDICTS.setdefault((pattern, spare), {})
+    hits: list[HtmlElement] = []
+    for key, els in page.by_key().items():
+        hit = verdicts.get(key)
         if hit is None:
-            hit = named[key] = _names(key, pattern, spare)
-        if not hit or page.holds_article(el):
+            if len(verdicts) >= _VERDICTS_MAX:
+                verdicts.clear()
+            hit = verdicts[key] = _names(key, pattern, spare)
+        if hit:
+            hits += els
+    for el in page.in_order(hits) if len(hits) > 1 else hits:
+        if not page.attached(el) or page.holds_article(el):
             continue
         if guard_prose and page.holds_prose(el):
             continue
         yield el
+
+
+# Whether a pattern names a key, per pattern pair: each distinct key of a page (and of the
+# pages of a site or batch) is tested once per process. Bounded.
+_VERDICTS: dict[tuple[re.Pattern[str], re.Pattern[str] | None], dict[str, bool]] = {}
+_VERDICTS_MAX = 50_000
 
 
 def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> bool:
