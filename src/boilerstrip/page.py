@@ -59,6 +59,8 @@ class Page:
         self._keyed: dict[str, list[HtmlElement]] | None = None
         self._order: dict[HtmlElement, int] = {}
         self._short: list[tuple[HtmlElement, str]] | None = None
+        self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
+        self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
         self._sizes: dict[HtmlElement, int] | None = None
         self._prose_total: int | None = None
         # Elements taken out of the tree by ``kill`` or ``unwrap`` (a dropped subtree whole):
@@ -139,14 +141,20 @@ class Page:
             out.reverse()  # document order
             self._short = out
         dead = self._dead
-        if dead:  # what was dropped never comes back: forget it for the next call too
+        if len(dead) != self._short_dead:  # what was dropped never comes back: forget it
             self._short = [(el, t) for el, t in self._short if el not in dead]
+            self._short_dead = len(dead)
+            self._short_cut.clear()
         if self._changed:  # a block that lost a child (a byline, a button) reads differently now
             changed = self._changed
             self._short = [(el, squash(el.text_content()) if el in changed else t) for el, t in self._short]
             self._changed = set()
-        sizes = self.sizes()
-        return [(el, t) for el, t in self._short if sizes[el] <= limit]
+            self._short_cut.clear()
+        cut = self._short_cut.get(limit)
+        if cut is None:
+            sizes = self.sizes()
+            cut = self._short_cut[limit] = [(el, t) for el, t in self._short if sizes[el] <= limit]
+        return cut
 
     def attached(self, el: HtmlElement) -> bool:
         """True while ``el`` is still part of the page (not inside a dropped subtree)."""

@@ -410,20 +410,25 @@ def metadata_authors(
     return []
 
 
-def _is_candidate(el: HtmlElement, named: dict[str, bool]) -> bool:
-    """Marked up as a byline: ``itemprop``/``rel`` author, or a byline class or id.
-
-    ``named`` remembers the answer for each ``"class id"`` key already seen on the page.
-    """
+def _is_candidate(el: HtmlElement) -> bool:
+    """Marked up as a byline: ``itemprop``/``rel`` author, or a byline class or id."""
     if el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split():
         return True
     ci = class_id(el)
     if not ci:
         return False
-    hit = named.get(ci)
+    hit = _NAMED.get(ci)
     if hit is None:
-        hit = named[ci] = bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
+        if len(_NAMED) >= _NAMED_MAX:
+            _NAMED.clear()
+        hit = _NAMED[ci] = bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
     return hit
+
+
+# The answer for each ``"class id"`` key already seen: keys repeat on a page, and across the
+# pages of a site or a batch. Bounded.
+_NAMED: dict[str, bool] = {}
+_NAMED_MAX = 50_000
 
 
 _TEXT_RE = re.compile("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
@@ -457,11 +462,10 @@ def visible_bylines(
     window = window if window is not None else _window(root, headline)
     out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
-    named: dict[str, bool] = {}
     for dist, el in window:
         if el.tag in ("script", "style", "meta", "link", "img", "noscript", "head", "title"):
             continue
-        by_markup = _is_candidate(el, named)
+        by_markup = _is_candidate(el)
         if not by_markup and (len(el) > 4 or dist > 200):
             continue
         raw = el.text_content()
