@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+# The compiled-regex cache of this test run: never the user's own cache directory.
+_REGEX_CACHE = tempfile.mkdtemp(prefix="boilerstrip-test-cache-")
+os.environ["BOILERSTRIP_CACHE_DIR"] = _REGEX_CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_REGEX_CACHE, ignore_errors=True)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .textutil import preview, squash
-
 BlockKind = Literal["heading", "paragraph", "list", "quote", "table", "code", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "table", "code", "caption")
 
@@ -72,6 +70,11 @@ class Drop:
     def _settle(self) -> None:
         source, self._source = self._source, None
         if source is not None:
+            from .textutil import (  # its regexes are not needed to import the package
+                preview,
+                squash,
+            )
+
             content = squash(source.text_content())
             self._preview = preview(content[:_PREVIEW_HEAD])
             self._chars = len(content)

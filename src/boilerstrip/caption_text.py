@@ -8,40 +8,41 @@ from __future__ import annotations
 import re
 
 from .phrases import CAPTION_CREDITS
+from .regex_cache import rx
 from .textutil import fold
 
 _CREDIT = "|".join(sorted((re.escape(w) for w in CAPTION_CREDITS), key=len, reverse=True))
 
 # "... [사진=서울시]", "... (사진=연합뉴스)", "...（图片来源：新华社）", "... (Photo: AP)"
-_BRACKET_CREDIT_RE = re.compile(
+_BRACKET_CREDIT_RE = rx(
     rf"[\[(（【<〈]\s*(?:{_CREDIT})\s*(?:[=:：／/]|by\b)[^\[\]()（）【】]{{1,60}}[\])）】>〉]\s*$",
     re.IGNORECASE,
 )
 # "... Photo: Jane Doe", "... Foto: dpa", "... Credit: Reuters", "... 사진 = 홍길동 기자"
-_TRAILING_CREDIT_RE = re.compile(
+_TRAILING_CREDIT_RE = rx(
     rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：=]\s*[^.!?。=]{{1,60}}$", re.IGNORECASE
 )
 # "... © AFP", "... ©Jane Doe/Agency" (not a line that opens with ©: that is a copyright notice)
-_COPY_CREDIT_RE = re.compile(r"^[^©ⓒ].{8,}\s[©ⓒ]\s*[^©ⓒ.!?]{1,40}$")
+_COPY_CREDIT_RE = rx(r"^[^©ⓒ].{8,}\s[©ⓒ]\s*[^©ⓒ.!?]{1,40}$")
 # "...新华社记者 王堃 摄", "...（北陽市提供）", "...（資料写真）"
-_CJK_CREDIT_RE = re.compile(r"\S{2,12}\s*摄\s*$|[（(][^（）()]{1,20}(?:提供|撮影|摄)[）)]\s*$")
+_CJK_CREDIT_RE = rx(r"\S{2,12}\s*摄\s*$|[（(][^（）()]{1,20}(?:提供|撮影|摄)[）)]\s*$")
 # "...＝ロイター" (Japanese wire credit after a full-width equals sign)
-_EQUALS_CREDIT_RE = re.compile(r"\S＝\s*[^\s＝]{1,15}\s*$")
+_EQUALS_CREDIT_RE = rx(r"\S＝\s*[^\s＝]{1,15}\s*$")
 # "(AP Photo/Jane Doe)", "/ AFP", "(Getty Images)"
-_WIRE_RE = re.compile(
+_WIRE_RE = rx(
     r"(?:\((?:AP|AFP|Reuters|EPA|EFE|ANSA|Getty Images|dpa|Xinhua|Kyodo|Yonhap|新华社|연합뉴스|共同)[^)]{0,60}\)|"
     r"[/|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|dpa)\b[^.]{0,30})\s*$",
 )
 # "In this Dec. 12, 2006, file photo, ...", "..., left, and ..., right, ...": wire-photo wording
-_PHOTO_WORDS_RE = re.compile(
+_PHOTO_WORDS_RE = rx(
     r"\bfile photo\b|\bphoto (?:taken|provided|released)\b|, (?:left|right|center|centre), (?:and|speaks|talks|looks|walks|shakes|poses|stands|sits)\b"
     r"|\bArchivfoto\b|\bphoto d'archive\b|\bfoto de archivo\b|자료사진|資料写真|资料图",
     re.IGNORECASE,
 )
 # "1 of 4 A shopper looks at ...": a gallery slide counter opening a caption
-_SLIDE_CAPTION_RE = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")
+_SLIDE_CAPTION_RE = rx(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")
 # "▲ ..." (Korean caption marker) or a lone "Photo: ..." line
-_LEADING_RE = re.compile(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
+_LEADING_RE = rx(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
 
 
 def is_caption(text: str) -> bool:

@@ -190,6 +190,9 @@ def strip_command(
         if debug:
             raise
         _fail(_console(), f"internal error ({type(exc).__name__}: {exc}); rerun with --debug for details", 1)
+    from .regex_cache import save
+
+    save()  # the patterns this run compiled, for the next run's start
     sys.exit(code)
 
 

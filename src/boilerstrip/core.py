@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
 from . import metadata
@@ -15,6 +13,7 @@ from .options import Options
 from .page import Page
 from .parse import parse_html
 from .pipeline import Pipeline
+from .regex_cache import rx
 from .registry import pipeline_for
 
 _DEFAULT = Options()
@@ -121,8 +120,8 @@ def _prefer_declared_body(blocks: list[Block], page: Page) -> list[Block]:
 
 
 # "Headline - Site name", "Site | Headline": the part a site adds around a title it declares.
-_SITE_AFTER = re.compile(r"^\s*[-|–—:·»/]\s*\S")
-_SITE_BEFORE = re.compile(r"\S\s*[-|–—:·»/]\s*$")
+_SITE_AFTER = rx(r"^\s*[-|–—:·»/]\s*\S")
+_SITE_BEFORE = rx(r"\S\s*[-|–—:·»/]\s*$")
 
 
 def _visible_title(declared: str | None, headline: HtmlElement | None) -> str | None:

@@ -16,7 +16,6 @@ placeholders, and a Content-Security-Policy meta tag forbids any network load.
 from __future__ import annotations
 
 import copy as _copy
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -33,6 +32,7 @@ from .options import Options
 from .page import Page
 from .parse import parse_html
 from .pipeline import Pipeline
+from .regex_cache import rx
 from .registry import pipeline_for
 from .textutil import squash
 
@@ -86,8 +86,8 @@ _EMPTY_HTML5 = frozenset(
 _LIST_TAGS = frozenset({"ul", "ol", "menu"})
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
 _VOID = frozenset({"br", "hr", "wbr", "col", "colgroup"})
-_LANG_RE = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
-_CSS_IDENT_RE = re.compile(r"^-?[A-Za-z_][\w-]*$")
+_LANG_RE = rx(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+_CSS_IDENT_RE = rx(r"^-?[A-Za-z_][\w-]*$")
 
 
 @dataclass

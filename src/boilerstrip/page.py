@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +11,7 @@ from lxml.html import HtmlElement
 
 from .article import Drop
 from .options import Options
+from .regex_cache import rx
 from .textutil import squash
 
 
@@ -327,7 +327,7 @@ _VERBATIM = ("pre", "code", "math", "svg", "kbd", "samp")
 # Elements without text whose removal is still worth recording.
 _MEDIA = frozenset({"img", "figure", "picture", "video", "audio", "iframe", "table"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
-_NONWORD_RE = re.compile(r"[\W_]+")
+_NONWORD_RE = rx(r"[\W_]+")
 # ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
 _ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
 

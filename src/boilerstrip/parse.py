@@ -18,20 +18,21 @@ from lxml.html import HtmlElement
 
 from .errors import EmptyInput, InputTooLarge
 from .loading import MAX_INPUT_BYTES
+from .regex_cache import rx
 
 MAX_ATTRIBUTES = 1000
 """Attributes kept on one start tag; the rest of a longer list is dropped before parsing."""
 
-_XML_DECL_RE = re.compile(r"\A[\s\ufeff]*<\?xml[^>]{0,1000}>")
-_DOCTYPE_SUBSET_RE = re.compile(
+_XML_DECL_RE = rx(r"\A[\s\ufeff]*<\?xml[^>]{0,1000}>")
+_DOCTYPE_SUBSET_RE = rx(
     r"\A\s*<!DOCTYPE[^\[>]{0,1000}\[.{0,100000}?\]\s*>", re.IGNORECASE | re.DOTALL
 )
 # A quoted value never holds "<": otherwise a "<b" inside a script's string could start a
 # "tag" whose quotes run on over the rest of the page.
-_LONG_TAG_RE = re.compile(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]{0,4096}\"|'[^'<]{0,4096}'){16384,}")
+_LONG_TAG_RE = rx(r"<[A-Za-z](?:[^<>\"']|\"[^\"<]{0,4096}\"|'[^'<]{0,4096}'){16384,}")
 _LONG_TAG_MIN = 16384  # the repeat count above: a shorter run cannot match
-_TAG_NAME_RE = re.compile(r"<[^\s/>]*")
-_ATTR_RE = re.compile(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
+_TAG_NAME_RE = rx(r"<[^\s/>]*")
+_ATTR_RE = rx(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
 
 
 def _parser() -> etree.HTMLParser:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .regex_cache import rx
+
 TOOLBAR = (
     # en
     "print", "print this article", "font size", "text size", "listen", "listen to this article",
@@ -201,8 +203,8 @@ def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[st
     escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
     body = "|".join(escaped)
     if whole:
-        return re.compile(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        return rx(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
+    return rx(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
 # -- added for plain-text dumps (textdump); usable by the HTML cleaners too ----------

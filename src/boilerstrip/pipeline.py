@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .errors import UnknownCleaner
+from .regex_cache import rx
 
 CleanerFn = Callable[[Any], None]
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)(?![^(]*\))")
+_SENTENCE_END = rx(r"[.!?](?=\s|$)(?![^(]*\))")
 
 
 class LazyFn:

@@ -22,8 +22,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +34,7 @@ from lxml.html import HtmlElement
 
 from .errors import InvalidRules
 from .options import Options
+from .regex_cache import rx
 
 RULE_KEYS: tuple[str, ...] = ("drop", "keep", "byline", "date", "caption")
 """The keys a site table may hold, each a selector or a list of selectors."""
@@ -43,7 +42,7 @@ RULE_KEYS: tuple[str, ...] = ("drop", "keep", "byline", "date", "caption")
 XPATH_PREFIX = "xpath:"
 ANY_SITE = "*"
 
-_SITE_RE = re.compile(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$")
+_SITE_RE = rx(r"^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*$")
 # Evaluating a compiled XPath once on a tiny page catches unknown functions and variables,
 # which lxml reports only when the expression runs.
 _PROBE = lxml.html.fromstring("<div><p>probe</p></div>")
@@ -202,6 +201,8 @@ def normalize_site(name: str) -> str:
 
 def parse_rules(text: str, *, path: str = "<rules>") -> RulesFile:
     """Validate and compile the TOML text of a rules file."""
+    import tomllib  # only when there is a rules file to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

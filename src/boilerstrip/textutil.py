@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_SPACE_RE = re.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
-_CJK_RE = re.compile(
+from .regex_cache import rx
+
+_SPACE_RE = rx(r"[\s\u00a0\u200b\u3000\ufeff]+")
+_CJK_RE = rx(
     r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = rx(r"\w+")
 
 
 def squash(text: str) -> str:

@@ -9,10 +9,23 @@ Dask.
 
 from __future__ import annotations
 
-from .plan import MANIFEST_NAME
-from .run import BatchOptions, Reporter, Summary, is_stream, run_batch
-from .walk import DEFAULT_GLOBS
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .plan import MANIFEST_NAME
+    from .run import BatchOptions, Reporter, Summary, is_stream, run_batch
+    from .walk import DEFAULT_GLOBS
 
 __all__ = [
     "DEFAULT_GLOBS", "MANIFEST_NAME", "BatchOptions", "Reporter", "Summary", "is_stream", "run_batch",
 ]
+_HOMES = {"MANIFEST_NAME": "plan", "DEFAULT_GLOBS": "walk"}
+
+
+def __getattr__(name: str) -> Any:
+    # imported on first use: one page from the shell needs ``walk`` only, never the batch runner
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{_HOMES.get(name, 'run')}", __name__), name)

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from ..page import Page
 from ..phrases import phrase_regex
+from ..regex_cache import rx
 
 
 def class_pattern(
@@ -42,12 +43,12 @@ def class_pattern(
     anywhere = list(anywhere)
     if anywhere:
         parts.append("(?:%s)" % "|".join(map(re.escape, anywhere)))
-    return re.compile("|".join(parts) if parts else r"(?!x)x")
+    return rx("|".join(parts) if parts else r"(?!x)x")
 
 
 # Names that say "this is the article's text": a class rule never drops such an element
 # ("entry-content entry-content-read-more", "l-article-body-segment l-sidebar-fixed").
-_CONTENT_KEY = re.compile(
+_CONTENT_KEY = rx(
     r"(?:article|entry|post|story|news|blog|node)[-_]*(?:body|content|text|main|detail)|main[-_]*content"
     r"|page[-_]?content|(?<![a-z])articlebody|itemprop-articlebody"
 )

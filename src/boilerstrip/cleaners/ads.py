@@ -6,6 +6,7 @@ import re
 
 from ..page import Page
 from ..phrases import ADS
+from ..regex_cache import rx
 from ._match import class_pattern, sweep
 
 _AD_CLASS = class_pattern(
@@ -16,7 +17,7 @@ _AD_CLASS = class_pattern(
               "adbox", "ad_", "ad-", "banner_", "banner-", "sponsor"),
 )
 # Spare "add-", "address", "admin", "adapt"... only the tokens above are ads.
-_AD_TEXT = re.compile(
+_AD_TEXT = rx(
     "|".join(
         (
             r"^\W*(?:%s)\W*$" % "|".join(re.escape(p) for p in sorted(ADS, key=len, reverse=True)),

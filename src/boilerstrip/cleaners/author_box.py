@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 from ._match import sweep
 
-_AUTHOR_BOX_CLASS = re.compile(
+_AUTHOR_BOX_CLASS = rx(
     r"(?:author|writer|reporter|journalist|byline|contributor)[-_]?(?:box|bio|info|card|profile|about|details|more|social|footer|block|wrap)"
     r"|(?:about|more)[-_]?(?:the[-_]?)?author|(?<![a-z0-9])(?:bio|biography|author-bio|profile-card)(?![a-z0-9])"
 )
 
 # "Write to Al Root at allen.root@dowjones.com", "Reach the reporter at …", a lone address or handle link
-_CONTACT = re.compile(
+_CONTACT = rx(
     r"^\W*(?:write to|contact|reach|email|e-mail|follow (?:me|him|her|them|the author))\b.{0,120}"
     r"(?:@|twitter\.com/|x\.com/|linkedin\.com/)"
     r"|^\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*$|^\s*(?:www\.)?(?:twitter|x|instagram|facebook|linkedin)\.com/\S+\s*$",

@@ -7,8 +7,9 @@ import re
 from lxml.html import HtmlElement
 
 from ..page import Page
+from ..regex_cache import rx
 
-_VALUE = re.compile(
+_VALUE = rx(
     r"^\s*(?:"
     r"(?:https?://|www\.)\S+"  # a URL
     r"|[\d\s.,:/%+-]+"  # a number, a size, a bare numeric date

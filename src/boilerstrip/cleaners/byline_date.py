@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 
 # A byline label left alone once the names went to the byline ("Author:", "By", "Par").
-_LABEL = re.compile(
+_LABEL = rx(
     r"^\W*(?:by|author|authors|written by|posted by|published by|von|par|por|auteur|autor|글|기자|작성자"
     r"|作者|文|記者|筆者|published|posted|updated|입력|수정|发布时间|更新)\W*$",
     re.IGNORECASE,
@@ -20,7 +21,7 @@ _MONTH = (
     r"|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
     r"|octubre|noviembre|diciembre)"
 )
-_DATE_LINE = re.compile(
+_DATE_LINE = rx(
     r"^\W*(?:(?:posted|published|updated|last updated|modified|first published|입력|수정|등록|업데이트|更新|发布|發布"
     r"|更新时间|发布时间|公開|掲載|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|actualizado)"
     r"(?:\s+(?:on|at|am|le|el))?\s*[:：]?\s*)?"
@@ -33,7 +34,7 @@ _DATE_LINE = re.compile(
 _DATE_LINE_MAX = 60
 # "by India Post News Weekly", "- Publicado por: Clarissa Borba - Categoria: Saúde": a byline
 # label then a capitalised name, no sentence ("By the time he came" goes on in lower case).
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = rx(
     r"^[\W_]*(?i:by|posted by|published by|written by|reported by|publicado por|escrito por|publié par"
     r"|écrit par|scritto da|verfasst von)\s*[:：]?\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*)(?:\s+[\w.'’&-]+){0,7}(?:\s*[-|•·]\s*.*)?$",
 )

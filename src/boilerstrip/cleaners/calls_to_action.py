@@ -7,8 +7,9 @@ import re
 from lxml.html import HtmlElement
 
 from ..page import Page
+from ..regex_cache import rx
 
-_CTA = re.compile(
+_CTA = rx(
     r"^\W*(?:follow|like|join|subscribe|sign up|register|download|get (?:access|the|our|unlimited)|listen"
     r"|watch|send us|tell us|click here|read more|for more|don't miss|never miss|support|become a"
     r"|이 기사를|구독|팔로우|フォロー|登録|关注|订阅|folgen sie|abonnieren sie|suivez|abonnez|síguenos|suscríbete"
@@ -18,7 +19,7 @@ _CTA = re.compile(
     re.IGNORECASE,
 )
 # "These links open in a new window", an invitation to write letters to the editor
-_NOTICE = re.compile(
+_NOTICE = rx(
     r"\bopens? in a new (?:window|tab)\b|\bletters? to the editor\b"
     r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links"
     # appeals for money: "Support independent journalism", "여러분의 후원이 좋은 기사를 만듭니다"

@@ -6,6 +6,7 @@ import re
 
 from ..page import Page
 from ..phrases import COMMENTS, DIALOG
+from ..regex_cache import rx
 from ._match import class_pattern, sweep, whole
 
 _COMMENT_CLASS = class_pattern(
@@ -13,7 +14,7 @@ _COMMENT_CLASS = class_pattern(
            "fb-comments", "livefyre", "coral", "viafoura", "spot-im", "spotim", "openweb"),
     prefixes=("comment", "disqus", "cmt_", "cmt-", "reply-", "reple", "commento", "vf-"),
 )
-_WIDGET_TEXT = re.compile(
+_WIDGET_TEXT = rx(
     "|".join(
         (
             whole(COMMENTS).pattern,

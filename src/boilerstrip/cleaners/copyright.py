@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 
-_COPYRIGHT = re.compile(
+_COPYRIGHT = rx(
     r"all rights reserved|무단\s*전재|재배포\s*금지|무단\s*복제|無断転載|無断複製|版权所有|禁止转载|不得转载|未经授权"
     r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
     r"|copyright\s*(?:©|\(c\)|\d{4})|[©ⓒ]\s*(?:\d{4}|copyright)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 from ._match import class_pattern, sweep
 
 _COUNTER_CLASS = class_pattern(
@@ -12,7 +13,7 @@ _COUNTER_CLASS = class_pattern(
            "views", "likes", "like-count", "loading", "spinner", "placeholder"),
     prefixes=("reading-time", "read-time", "readtime", "view-count", "viewcount", "like-count"),
 )
-_COUNTER_TEXT = re.compile(
+_COUNTER_TEXT = rx(
     r"^\W*(?:"
     r"\d+\s*(?:min(?:ute)?s?|minutes?)\s*(?:read|de lecture|lectura|lesezeit)"  # "5 min read"
     r"|(?:reading time|lesezeit|temps de lecture|tiempo de lectura|읽는 시간|阅读时间|読了時間)\s*[:：]?\s*(?:ca\.\s*)?\d+\s*\S*"

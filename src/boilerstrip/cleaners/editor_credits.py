@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 
-_CREDIT = re.compile(
+_CREDIT = rx(
     r"^\W*(?:责任编辑|責任編輯|编辑|編輯|校对|审核|監修|編集|편집|교정|editing by|edited by|reporting by"
     r"|redaktion|rédaction|edición)\s*[:：/／]?\s*\S.{0,40}$|^\W*\((?:editing|reporting) by [^)]{1,80}\)\W*$"
     r"|^\W*additional reporting by\b.{0,80}$|^.{0,60}\bcontributed (?:reporting )?to this (?:report|story|article)\W*$",

@@ -9,10 +9,11 @@ from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
 from ..page import Page
+from ..regex_cache import rx
 from ._match import by_class, class_pattern
 from .link_lists import link_density
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Screen-reader-only text is mostly control labels ("Share on Facebook", "Skip to content").
 _HIDDEN_CLASS = class_pattern(
     exact=("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader",
@@ -20,9 +21,9 @@ _HIDDEN_CLASS = class_pattern(
 )
 
 # Responsive helpers hide an element on some screens only: it is visible on a desktop.
-_SHOWN_SOMEWHERE = re.compile(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
+_SHOWN_SOMEWHERE = rx(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
 # utility-class frameworks: "hidden md:block" is hidden on phones only
-_SHOWN_ON_WIDER_SCREENS = re.compile(r"(?:^|\s)(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents)\b")
+_SHOWN_ON_WIDER_SCREENS = rx(r"(?:^|\s)(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents)\b")
 
 _MARKED = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 # Hidden text of this many letters with few links is an article a script would reveal.

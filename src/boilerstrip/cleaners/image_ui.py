@@ -6,6 +6,7 @@ import re
 
 from ..page import Page
 from ..phrases import IMAGE_UI
+from ..regex_cache import rx
 from ._match import class_pattern, sweep, whole
 
 _IMAGE_UI_CLASS = class_pattern(
@@ -14,7 +15,7 @@ _IMAGE_UI_CLASS = class_pattern(
            "swiper-button-next", "swiper-button-prev", "slick-arrow", "slick-dots", "lightbox-open"),
     prefixes=("btn-zoom", "btn_zoom", "zoom-", "photo-zoom", "img-zoom", "swiper-button", "slick-"),
 )
-_IMAGE_UI_TEXT = re.compile(
+_IMAGE_UI_TEXT = rx(
     whole(IMAGE_UI).pattern
     # picture counters of galleries: "1 / 12", "3/8" (comment-box limits like "0 / 300" are the comments')
     + r"|^\s*\d{1,2}\s*/\s*\d{1,2}\s*$"

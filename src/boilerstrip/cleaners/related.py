@@ -8,6 +8,7 @@ from lxml.html import HtmlElement
 
 from ..page import Page
 from ..phrases import RELATED
+from ..regex_cache import rx
 from ._match import class_pattern, collect, whole
 from .link_lists import link_density
 
@@ -23,7 +24,7 @@ _RELATED_CLASS = class_pattern(
 )
 _RELATED_TEXT = whole(RELATED)
 # "Lire aussi : <a>…</a>", "Read more: <a>…</a>" boxes inside the body
-_RELATED_LEAD = re.compile(
+_RELATED_LEAD = rx(
     r"^\W*(?:%s)\s*[:：»›>\-–—]?\s*\S" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True)),
     re.IGNORECASE,
 )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 
-_NOTICE = re.compile(
+_NOTICE = rx(
     r"(?:requires?|needs?|enable|turn on|activate|support)\s+(?:javascript|js|flash|cookies)"
     r"|javascript (?:is )?(?:disabled|required|must be enabled)"
     r"|your browser does(?: not|n't) support|update your browser|upgrade your browser"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..page import Page
 from ..phrases import SHARE
+from ..regex_cache import rx
 from ._match import class_pattern, sweep, whole
 
 _SHARE_CLASS = class_pattern(
@@ -15,7 +14,7 @@ _SHARE_CLASS = class_pattern(
 )
 _SHARE_TEXT = whole(SHARE)
 # Embedded posts are quoted content, not buttons: "twitter-tweet", "instagram-media".
-_EMBEDDED_POST = re.compile(r"tweet|instagram-media|tiktok-embed|fb-post|embed")
+_EMBEDDED_POST = rx(r"tweet|instagram-media|tiktok-embed|fb-post|embed")
 
 
 def share_buttons(page: Page) -> None:

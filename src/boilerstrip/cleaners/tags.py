@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..page import Page
+from ..regex_cache import rx
 from ._match import class_pattern, sweep
 
 _TAG_CLASS = class_pattern(
@@ -14,7 +15,7 @@ _TAG_CLASS = class_pattern(
     prefixes=("tags-", "tag-", "tagcloud"),
 )
 # "Tags: a, b, c", "Tagged with …", "Schlagwörter: …", "标签：…", "태그 …", "Palavras-chave: …"
-_TAG_LINE = re.compile(
+_TAG_LINE = rx(
     r"^\W*(?:tags?|tagged(?: with| as)?|keywords?|topics?|filed under|categories|category|schlagw(?:ö|o)rte?r?"
     r"|themen|étiquettes|mots[- ]clés|etiquetas|palavras[- ]chave|temas|argomenti|标签|关键词|關鍵字|タグ|キーワード"
     r"|태그|키워드|관련\s*태그)(?:\s*[:：]\s*|\s+)\S",

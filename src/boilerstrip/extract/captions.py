@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
 from ..caption_text import is_caption
+from ..regex_cache import rx
 from ..textutil import squash
 
-CAPTION_CLASS = re.compile(
+CAPTION_CLASS = rx(
     r"caption|cutline|figcap|photo[-_]?(?:desc|txt|text|info|cap|explain|credit)|img[-_]?(?:desc|txt|cap|info)"
     r"|image[-_]?(?:desc|text|cap|info|credit)|pic[-_]?(?:desc|txt|cap)|photo_?explain|사진설명|legend|bildunterschrift"
 )
 CAPTION_MAX = 400
 # Inside a figure, a credit line belongs to the caption.
-CREDIT_CLASS = re.compile(r"credit|copyright|source|byline|author")
+CREDIT_CLASS = rx(r"credit|copyright|source|byline|author")
 
 
 def class_key(el: HtmlElement) -> str:
@@ -35,7 +34,7 @@ def is_caption_element(el: HtmlElement) -> bool:
     return _PHOTO_CREDIT_CLASS.search(key) is not None and _short_enough(el) and _beside_picture(el)
 
 
-_PHOTO_CREDIT_CLASS = re.compile(r"(?:image|img|photo|picture|media|embed)\w*[-_]*credit|credit[-_]*(?:image|img|photo)")
+_PHOTO_CREDIT_CLASS = rx(r"(?:image|img|photo|picture|media|embed)\w*[-_]*credit|credit[-_]*(?:image|img|photo)")
 _CREDIT_MAX = 120
 
 

@@ -6,20 +6,20 @@ Arc90's Readability); class/id names add or subtract; links discount.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
 from ..page import Page
+from ..regex_cache import rx
 from ..textutil import cjk_count
 
-_POSITIVE = re.compile(
+_POSITIVE = rx(
     r"article|body|content|entry|main|post|story|text|blog|news[-_]?(?:view|body|text|cont)|본문|"
     r"detail|column|paragraph|prose|rich-?text"
 )
-_NEGATIVE = re.compile(
+_NEGATIVE = rx(
     r"comment|meta|footer|footnote|foot|sidebar|widget|related|recommend|popular|share|social|sponsor|"
     r"promo|ad-|advert|banner|nav|menu|header|masthead|breadcrumb|combx|contact|shoutbox|tag|"
     r"hidden|modal|popup|subscribe|newsletter|author|byline|login|teaser|card|list"
@@ -30,7 +30,7 @@ _BLOCK_CHILD = frozenset(
     {"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "pre", "h1", "h2", "h3", "h4",
      "h5", "h6", "figure", "dl", "form", "header", "footer", "aside", "main", "nav"}
 )
-_COMMA = re.compile(r"[,，、、،;]")
+_COMMA = rx(r"[,，、、،;]")
 _LIST_ITEM_WEIGHT = 0.5
 # Content points an element needs before its class/id name counts in full.
 _CONTENT_FOR_FULL_NAME = 15.0

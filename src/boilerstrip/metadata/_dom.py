@@ -10,14 +10,15 @@ from itertools import islice
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ..regex_cache import rx
 from ..textutil import squash
 
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE_RE = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
 
 # Zones whose bylines and dates belong to something else than this article:
 # footers (copyright years), comments, related-article lists, sidebars, navigation.
-_FOREIGN_TOKENS_RE = re.compile(
+_FOREIGN_TOKENS_RE = rx(
     r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|replies|reply|disqus|footer|site-footer|"
     r"related|relate|recommend\w*|more-stories|morestories|popular|most-?read|ranking|"
     r"sidebar|side-bar|widget\w*|teaser-list|newsfeed|trending|copyright|breadcrumbs?|"
@@ -67,7 +68,7 @@ def is_hidden(el: HtmlElement) -> bool:
     return False
 
 
-_NEAR_FOREIGN_TOKENS_RE = re.compile(
+_NEAR_FOREIGN_TOKENS_RE = rx(
     r"(?:^|[\s_-])(?:comments?|comment-list|commentlist|replies|reply|disqus|footer|site-footer|"
     r"copyright)(?:$|[\s_-])",
     re.IGNORECASE,

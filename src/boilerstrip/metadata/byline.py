@@ -13,6 +13,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
+from ..regex_cache import rx
 from ..textutil import fold, is_cjk, squash
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, visible_text
@@ -22,12 +23,12 @@ from .title import site_words
 
 # -- what a byline element looks like ----------------------------------------------------
 
-_CLASS_RE = re.compile(
+_CLASS_RE = rx(
     r"byline|by-line|by_line|author|writer|reporter|journalist|columnist|contributor|posted-?by|"
     r"kija|reporter|기자|記者|作者|autor|auteur|redakteur|creator|(?:^|[\s_-])by(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_CLASS_SKIP_RE = re.compile(
+_CLASS_SKIP_RE = rx(
     r"avatar|author-?(?:bio|box|img|image|photo|pic|desc|description|about|card|follow)|about-?author|"
     r"authority|bio(?:$|\s)|follow|subscribe|social|share",
     re.IGNORECASE,
@@ -51,18 +52,18 @@ def _wordset(words: str) -> frozenset[str]:
 
 # -- cleaning ------------------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_HANDLE_RE = re.compile(r"\(?\s*@\w{2,}\s*\)?")
-_AGENCY_RE = re.compile(r"[\[(（【][^\])）】]{0,20}=[^\])）】]{0,20}[\])）】]")
-_TIME_RE = re.compile(
+_EMAIL_RE = rx(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL_RE = rx(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HANDLE_RE = rx(r"\(?\s*@\w{2,}\s*\)?")
+_AGENCY_RE = rx(r"[\[(（【][^\])）】]{0,20}=[^\])）】]{0,20}[\])）】]")
+_TIME_RE = rx(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}T|UTC|GMT))?", re.IGNORECASE
 )
-_READ_RE = re.compile(
+_READ_RE = rx(
     r"\b\d+\s*(?:min(?:ute)?s?|mins)\.?\s*(?:read|lesezeit|de lecture|de lectura)\b|\b\d+\s+(?:hours?|days?|minutes?)\s+ago\b",
     re.IGNORECASE,
 )
-_CUT_RE = re.compile(
+_CUT_RE = rx(
     r"(?:^|\s|[|•·])(?:last\s+)?(?:updated?|published|posted\s+on|modified|aktualisiert|veröffentlicht|"
     r"mis à jour|publié le|publié|actualizado|publicado|입력|수정|등록|업데이트|최종수정|更新|发布|發佈|公開|配信|"
     r"来源|來源|责任编辑|責任編輯|编辑|編輯|edited by|reviewed by|fact[- ]checked by|photos? by|"
@@ -71,7 +72,7 @@ _CUT_RE = re.compile(
     r"fuente:|fonte:)(?:\W|$).*$",
     re.IGNORECASE,
 )
-_PREFIX_RE = re.compile(
+_PREFIX_RE = rx(
     r"^(?:(?:written|words|story|text|reported|posted|compiled|article)\s+)?by\s*:?\s+|^by\s*:\s*|"
     r"^(?:authors?|autor(?:in|a|e)?|auteur|작성자|저자|текст|автор|фото)\s*[:：]\s*|^(?:von|par|por|di|door|av)\s+|"
     r"^(?:글|사진|글·사진|글ㆍ사진|사진·글)(?:\s*[=:·]\s*|\s+)|^(?:文|作者|撰文|文字|记者|記者|编译)\s*[/／:：|｜]?\s*|"
@@ -102,7 +103,7 @@ _JUNK_WORDS = _wordset(
     "menu search home login sign read contact twitter facebook updated published advertisement "
     "about all see the this article photo image by par von por our unsere notre nuestro"
 )
-_CJK_ORG_RE = re.compile(
+_CJK_ORG_RE = rx(
     r"(?:뉴스|신문|일보|방송|통신|미디어|뉴시스|新闻|新聞|日報|日报|通信|网|網|社|电视台|編集部|编辑部)$"
 )
 _PARTICLES = _wordset(
@@ -110,22 +111,22 @@ _PARTICLES = _wordset(
     "ii iii iv mc mac o' d'"
 )
 _LISTED = _TITLE_WORDS | _ORG_WORDS | _JUNK_WORDS | _ORG_NAMES | _STAFF_WORDS
-_JOIN_RE = re.compile(
+_JOIN_RE = rx(
     r"\s*(?:,|;|&|\(?\b(?:with|avec|mit|con|com)\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|·|ㆍ|、|/)\s*"
 )
-_PIECE_SPLIT_RE = re.compile(r"\s*(?:\||•|\n|\s[–—-]\s|\s·\s|｜)\s*")
-_WEEKDAY_RE = re.compile(
+_PIECE_SPLIT_RE = rx(r"\s*(?:\||•|\n|\s[–—-]\s|\s·\s|｜)\s*")
+_WEEKDAY_RE = rx(
     r"(?<!\w)(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s*$|"
     r"(?<!\w)(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|"
     r"jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo),?\s*$",
     re.IGNORECASE,
 )
 _ZONE = r"(?:[ECMPA][SD]?T|GMT|UTC|BST|CES?T|IST|KST|JST|HKT|SGT|AES?T|AMT|MSK|WIB|PHT)"
-_ZONE_RE = re.compile(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
-_ZONE_ONLY_RE = re.compile(rf"(?<!\w){_ZONE}(?!\w)")
-_GLUE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
+_ZONE_RE = rx(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
+_ZONE_ONLY_RE = rx(rf"(?<!\w){_ZONE}(?!\w)")
+_GLUE_RE = rx(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
 # "Meg JamesStaff Writer": a title word glued to the name by markup without a space
-_TITLE_GLUE_RE = re.compile(
+_TITLE_GLUE_RE = rx(
     r"(?<=[a-z])(?=(?:"
     + "|".join(
         sorted(
@@ -134,15 +135,15 @@ _TITLE_GLUE_RE = re.compile(
     )
     + r")(?![a-z]))"
 )
-_TRAILING_LINK_RE = re.compile(
+_TRAILING_LINK_RE = rx(
     r"(?i)(?:^|\s)(?:view|see|read)\s+(?:more|all)\b.*$|\s+(?:on|at|le|am|el|em|il|op)$"
 )
-_BY_LABEL_RE = re.compile(r"(?i)^(?:[\w ]{0,12}\s)?by\s*:?\s|^(?:von|par|por|di|door|av)\s")
-_KO_LEADING_TITLE_RE = re.compile(
+_BY_LABEL_RE = rx(r"(?i)^(?:[\w ]{0,12}\s)?by\s*:?\s|^(?:von|par|por|di|door|av)\s")
+_KO_LEADING_TITLE_RE = rx(
     r"^(?:칼럼니스트|문화평론가|평론가|객원기자)\s+[가-힣]{2,4}(?![가-힣])"
 )
-_LABEL_BREAK_RE = re.compile(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
-_KO_TITLE_RE = re.compile(
+_LABEL_BREAK_RE = rx(r"(?i)(?<!\w)((?:written\s+)?by|par|von|por|di|door|av)\s*\n\s*")
+_KO_TITLE_RE = rx(
     r"(?:선임|수석|인턴|객원|전문|대)?(?:기자|특파원|통신원|논설위원|편집위원|칼럼니스트|평론가)(?![가-힣])"
 )
 
@@ -368,7 +369,7 @@ def forbidden_names(meta: PageMeta, url: str | None = None) -> set[str]:
     return out
 
 
-_LAST_FIRST_RE = re.compile(rf"^({_CAP}[\w'’-]+),\s+({_CAP}[\w.'’-]*(?:\s+[\w.'’-]+){{0,2}})$")
+_LAST_FIRST_RE = rx(rf"^({_CAP}[\w'’-]+),\s+({_CAP}[\w.'’-]*(?:\s+[\w.'’-]+){{0,2}})$")
 
 
 def metadata_authors(
@@ -431,7 +432,7 @@ _NAMED: dict[str, bool] = {}
 _NAMED_MAX = 50_000
 
 
-_TEXT_RE = re.compile("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
+_TEXT_RE = rx("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
 
 
 def _text_match(text: str) -> bool:
@@ -572,7 +573,7 @@ _EMAIL_TAIL = r"(?:\s*[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?)?"
 def _body_line_res() -> list[re.Pattern[str]]:
     """The in-body byline patterns, compiled on the first page that has a Korean or Chinese
     reporter marker (they cost a few ms to compile, on every run that imports this module)."""
-    return [re.compile(p) for p in _BODY_LINE_PATTERNS]
+    return [rx(p) for p in _BODY_LINE_PATTERNS]
 
 
 _BODY_LINE_PATTERNS = [

@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 
 from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
+from ..regex_cache import rx
 from ..textutil import weight
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, without_zones
@@ -53,43 +54,43 @@ _TIME = (
 )
 _PATTERNS = [
     # 2024-08-04, 2024.08.04., 2024/8/4, optionally with a time
-    re.compile(
+    rx(
         rf"(?<![\d.]){_YEAR}\s*(?P<sep>[-./])\s*(?P<m>[01]?\d)\s*(?P=sep)\s*(?P<d>[0-3]?\d)(?!\d)\.?{_TIME}"
     ),
     # 2024年8月4日, 2024년 8월 4일
-    re.compile(
+    rx(
         rf"{_YEAR}\s*[年년]\s*(?P<m>[01]?\d)\s*[月월]\s*(?P<d>[0-3]?\d)\s*[日일](?:\s*\(?[^\d\s)]{{1,3}}\)?)?{_TIME}"
     ),
     # Aug. 4, 2024 / August 4th 2024
-    re.compile(
+    rx(
         rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d){_TIME}",
         re.IGNORECASE,
     ),
     # 4 August 2024 / 4. August 2024 / 4 août 2024 / 1er août 2024 / 4 de agosto de 2024
-    re.compile(
+    rx(
         rf"(?<!\d)(?P<d>[0-3]?\d)(?:er|st|nd|rd|th|º|\.)?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+|del\s+)?{_YEAR}(?!\d){_TIME}",
         re.IGNORECASE,
     ),
     # 04.08.2024 (day first), 8/4/2024 (month first unless the first number is above 12)
-    re.compile(
+    rx(
         rf"(?<![\d.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep){_YEAR}(?!\d){_TIME}"
     ),
 ]
 
-_PUBLISHED_RE = re.compile(
+_PUBLISHED_RE = rx(
     r"입력|등록|게재|발행|작성|승인|송고|发布|發佈|發布|发表|發表|公開|配信|掲載|登録|投稿|出版|"
     r"(?<!\w)(?:published|posted|on|publié|publie|publicado|publicada|veröffentlicht|erschienen|"
     r"publiziert|pubblicato|am|le|el)(?!\w)",
     re.IGNORECASE,
 )
-_UPDATED_RE = re.compile(
+_UPDATED_RE = rx(
     r"수정|업데이트|최종|更新|修改|修正|最終|"
     r"(?<!\w)(?:updated?|modified|last|aktualisiert|geändert|mis à jour|modifié|actualizado|"
     r"actualización|atualizado|aggiornato)(?!\w)",
     re.IGNORECASE,
 )
 _COPYRIGHT_RE = phrase_regex(COPYRIGHT, whole=False)
-_DATE_CLASS_RE = re.compile(
+_DATE_CLASS_RE = rx(
     r"date|time|publish|posted|dateline|timestamp|byline|meta|info|author|article-?head|"
     r"입력|등록|updated|when|day",
     re.IGNORECASE,
@@ -98,8 +99,8 @@ _DATE_CLASS_RE = re.compile(
 _DATE_PUBLISHED_XPATH = etree.XPath(
     "//*[@itemprop='datePublished' or @itemprop='datepublished'][not(self::meta)]"
 )
-_DIGIT_RE = re.compile(r"\d")
-_ISO_RE = re.compile(
+_DIGIT_RE = rx(r"\d")
+_ISO_RE = rx(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?(?:[.,]\d+)?\s*"
     r"(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..regex_cache import rx
 from ..textutil import squash
 
 ARTICLE_TYPES = frozenset(
@@ -57,9 +57,9 @@ ORGANISATION_TYPES = frozenset(
     }
 )
 
-_TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_COMMENT_RE = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
+_TRAILING_COMMA_RE = rx(r",\s*([}\]])")
+_CONTROL_RE = rx(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_COMMENT_RE = rx(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 
 
 def read_jsonld(root: HtmlElement) -> list[dict[str, Any]]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
+from ..regex_cache import rx
 from ..textutil import cjk_count
 
-_LANG_RE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
-_KANA_RE = re.compile(r"[\u3040-\u30ff]")
+_LANG_RE = rx(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
+_HANGUL_RE = rx(r"[\uac00-\ud7af]")
+_KANA_RE = rx(r"[\u3040-\u30ff]")
 
 
 def normalize_lang(raw: str | None) -> str | None:

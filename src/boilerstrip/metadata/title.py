@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
@@ -10,11 +9,12 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
+from ..regex_cache import rx
 from ..textutil import fold, is_cjk, squash
 from ._dom import class_id, in_foreign_zone, is_hidden, text_of
 
-_SEPARATORS_RE = re.compile(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*(?:\||_|｜|︱)\s*")
-_HEADLINE_CLASS_RE = re.compile(
+_SEPARATORS_RE = rx(r"\s+(?:\||-|–|—|::|»|«|·|•|/|\\|:)\s+|\s*(?:\||_|｜|︱)\s*")
+_HEADLINE_CLASS_RE = rx(
     r"headline|entry-title|post-title|article-title|(?:^|\s)title(?:\s|$)|tit_?view|news_?title|subject"
 )
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from ..article import Article, Block
+from ..regex_cache import rx
 from .text import header_lines
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_SPECIAL = rx(r"([\\`*_\[\]|])")
 
 
 def _escape(text: str) -> str:

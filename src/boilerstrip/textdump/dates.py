@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..regex_cache import rx
+
 _MONTHS = {
     # en, de, fr, es (full and short forms) -> month number
     **{m: n for n, m in enumerate(
@@ -25,15 +27,15 @@ _MONTHS = {
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _TIME = r"(?:[\sT,|–-]+(?:at\s+|um\s+|à\s+|a las\s+|@\s*)?(?P<h>\d{1,2})[:시h](?P<mi>\d{2})(?:\s*(?P<ap>[ap])\.?m\b)?)?"
 _DATE_RES = [
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})(?:\s*[일日号])?" + _TIME),
-    re.compile(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
-    re.compile(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2})" + _TIME),
+    rx(r"(?P<y>(?:19|20)\d{2})\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})(?:\s*[일日号])?" + _TIME),
+    rx(rf"(?P<mn>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    rx(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mn>{_MONTH})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    rx(r"(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>(?:19|20)\d{2})" + _TIME),
     # 22/05/2024 (day first, unless the second number cannot be a month: 05/22/2024)
-    re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)" + _TIME),
+    rx(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?!\d)" + _TIME),
 ]
 # "2 days ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 minutos", "3시간 전", "2時間前", "5分钟前"
-AGO_RE = re.compile(
+AGO_RE = rx(
     r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\bvor\s+\d+\s+\w+|\bil y a\s+\d+|\bhace\s+\d+"
     r"|\d+\s*(?:분|시간|일|주|개월)\s*전|\d+\s*(?:分|時間|日|週間|か月)前|\d+\s*(?:分钟|小时|天|周)前"
@@ -44,8 +46,8 @@ AGO_RE = re.compile(
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM``)."""
-    for rx in _DATE_RES:
-        m = rx.search(text)
+    for pattern in _DATE_RES:
+        m = pattern.search(text)
         if not m:
             continue
         g = m.groupdict()

@@ -6,11 +6,12 @@ import re
 
 from ..caption_text import is_caption
 from ..phrases import AI_SUMMARY, DIALOG, IMAGE_UI, META_LABELS, SHARE, TOOLBAR, phrase_regex
+from ..regex_cache import rx
 from .dates import parse_date
 from .match import only_phrases, phrase_any
 from .page import Line, TextPage
 
-_BYLINE_RE = re.compile(
+_BYLINE_RE = rx(
     r"^(?:(?:by|von|par|por|di|door|av|written by|text|autor|auteur|author)\s*[:：]?\s+\S"
     r"|.{1,40}?(?:기자|특파원|선임기자|객원기자)(?=\s|$)"
     r"|.{1,30}(?:記者|特派員|编辑|記者\s*\S+)$)"
@@ -24,7 +25,7 @@ _NAV_WORDS = ("menu", "☰", "≡", "open menu", "close menu", "search", "sectio
 
 
 _DATE_LINE_WEIGHT = 25
-_DATE_LABEL_RE = re.compile(
+_DATE_LABEL_RE = rx(
     r"^\W*(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|stand|publié|mis à jour"
     r"|publicado|actualizado|입력|수정|등록|発行|更新|公開|配信|发布|发布时间|更新时间|日期)\b",
     re.IGNORECASE,
@@ -57,7 +58,7 @@ def _body_start(lines: list[Line]) -> int:
     return 0
 
 
-_CRUMB_RE = re.compile(r"\s[>›»/|]\s|[>›»]")
+_CRUMB_RE = rx(r"\s[>›»/|]\s|[>›»]")
 
 
 def _title_ok(ln: Line) -> bool:
@@ -203,16 +204,16 @@ def _is_ui(text: str) -> bool:
 
 _LABELS_ANY = phrase_regex(META_LABELS, whole=False)
 _UI_ANY = phrase_any(TOOLBAR + SHARE + IMAGE_UI + DIALOG + AI_SUMMARY + _NAV_WORDS)
-_COUNTER_RE = re.compile(r"\b\d{1,3}\s*/\s*\d{1,3}\b")
-_NAME_PREFIX_RE = re.compile(
+_COUNTER_RE = rx(r"\b\d{1,3}\s*/\s*\d{1,3}\b")
+_NAME_PREFIX_RE = rx(
     r"^(?:by|von|par|por|di|door|av|written by|autor|auteur|author|text|记者|記者|文)\s*[:：|｜]?\s*", re.I
 )
-_EMAIL_RE = re.compile(r"\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*")
+_EMAIL_RE = rx(r"\s*[\w.+-]+@[\w-]+\.[\w.-]+\s*")
 
 
-_CJK_LABELLED_RE = re.compile(r"(?:作者|记者|記者|撰文)\s*[:：|｜]\s*(\S{2,})")
-_KO_ROLE_RE = re.compile(r"^(.*?(?:기자|특파원))(?=\s|$)")
-_FROM_DIGIT_RE = re.compile(r"\s*\d.*$")
+_CJK_LABELLED_RE = rx(r"(?:作者|记者|記者|撰文)\s*[:：|｜]\s*(\S{2,})")
+_KO_ROLE_RE = rx(r"^(.*?(?:기자|특파원))(?=\s|$)")
+_FROM_DIGIT_RE = rx(r"\s*\d.*$")
 
 
 def byline_name(line: str) -> str:

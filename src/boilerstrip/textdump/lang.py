@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
+from ..regex_cache import rx
 from ..textutil import cjk_count
 
-_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
-_KANA_RE = re.compile(r"[\u3040-\u30ff]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_HANGUL_RE = rx(r"[\uac00-\ud7af]")
+_KANA_RE = rx(r"[\u3040-\u30ff]")
+_WORD_RE = rx(r"[^\W\d_]+")
 _FUNCTION_WORDS = {
     "en": {"the", "and", "of", "to", "is", "that", "in", "it", "for", "was", "with", "on"},
     "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf"},

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_LEAD_RE = re.compile(r"^[\W_]*")
-_WORD_RE = re.compile(r"\w")
+from ..regex_cache import rx
+
+_LEAD_RE = rx(r"^[\W_]*")
+_WORD_RE = rx(r"\w")
 _START = 4
 
 
@@ -39,7 +41,7 @@ def phrase_any(phrases: Iterable[str]) -> Phrases:
     """
     ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
     starts = frozenset(_first_token(p)[:_START] for p in ordered)
-    pattern = re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE)
+    pattern = rx("|".join(_bounded(p) for p in ordered), re.IGNORECASE)
     return Phrases(pattern, starts)
 
 
@@ -57,6 +59,6 @@ def only_phrases(text: str, phrases: Phrases, *extra: re.Pattern[str]) -> bool:
     if not known and not (extra and first[0].isdigit()):
         return False
     rest = phrases.pattern.sub(" ", text)
-    for rx in extra:
-        rest = rx.sub(" ", rest)
+    for pattern in extra:
+        rest = pattern.sub(" ", rest)
     return rest != text and not _WORD_RE.search(rest)

@@ -13,17 +13,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..article import Drop
+from ..regex_cache import rx
 from ..textutil import preview, squash, weight
 from .dates import AGO_RE, parse_date
 
 # A list marker at the start of a line: "*", "•", "-", "·", "◦", "▪", "►", "»", "1." ...
-_BULLET_RE = re.compile(r"^(?:[*+•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
+_BULLET_RE = rx(r"^(?:[*+•◦▪▫●○■□►▸‣·»\-–]|\d{1,2}[.)])\s+")
 # Sentence-final punctuation, allowing closing quotes and brackets after it.
-_END_RE = re.compile(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
+_END_RE = rx(r"[.!?。！？…:;](?:[\"'”’»」』)\]）]*)$")
 # A run of text without a gap of six or more spaces: layout dumps render table columns
 # side by side on one line, and each column is its own line here, indented to its column.
-_SEGMENT_RE = re.compile(r"\S+(?: {1,5}\S+)*")
-_ROW_RE = re.compile(r"\S.*\S|\S")
+_SEGMENT_RE = rx(r"\S+(?: {1,5}\S+)*")
+_ROW_RE = rx(r"\S.*\S|\S")
 _LONG_CELL = 40
 
 
@@ -40,10 +41,10 @@ def _columns(segments: list[re.Match[str]]) -> bool:
     return len(segments) == 2
 
 
-_INNER_PUNCT_RE = re.compile(r"[,.;:，、。；](?:\s|$)|[，、。；]")
+_INNER_PUNCT_RE = rx(r"[,.;:，、。；](?:\s|$)|[，、。；]")
 
 
-_WORDS_RE = re.compile(r"[^\W\d_]+")
+_WORDS_RE = rx(r"[^\W\d_]+")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "vs", "via", "de", "la", "le", "les", "des", "du", "et", "en", "el", "los", "las", "y", "der", "die", "das", "und", "von", "zu", "im", "mit"]
 )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ...phrases import ADS, phrase_regex
+from ...regex_cache import rx
 from ..page import TextPage
 
 _LABEL = phrase_regex(ADS)
 # One token that names an ad slot: a platform suffix (_PC, _MO, -mobile), an ad
 # prefix (div-gpt-ad, adslot_, banner-), or a placeholder such as "AD_300x250".
-_SLOT_RE = re.compile(
+_SLOT_RE = rx(
     r"^(?:\S+[_-](?:PC|MO|M|MW|AD|ADS|MOBILE|WEB|APP|DESKTOP)(?:[_-]\w+)?"
     r"|div-gpt-ad\S*|(?:ad|ads|adslot|adunit|banner|dfp|gpt)[_-]\S+"
     r"|\S*[_-]\d{2,4}x\d{2,4}\S*)$",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...regex_cache import rx
 from ..page import TextPage
 
 _ROLE = (
@@ -13,19 +14,19 @@ _ROLE = (
 )
 # "Jane Doe is a staff writer at ...", "Jane Doe (@jdoe) is the editor of ...",
 # "Jane Doe ist Redakteurin ...", "Jeanne Dupont est journaliste ...", "Juana Pérez es periodista ..."
-_BIO_RE = re.compile(
+_BIO_RE = rx(
     rf"^(?:[A-Z][\w'’.-]+\s+){{1,3}}(?:\([^)]{{1,60}}\)\s+)?(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{_ROLE}\b"
     r"|^(?:[A-Z][\w'’.-]+\s+){1,3}ist\s+(?:\w+\s+){0,2}(?:Redakteur|Korrespondent|Autor|Journalist|Reporter)"
     r"|^(?:[A-Z][\w'’.-]+\s+){1,3}est\s+(?:\w+\s+){0,2}(?:journaliste|rédact|correspondant|auteur)"
     r"|^(?:[A-Z][\w'’.-]+\s+){1,3}es\s+(?:\w+\s+){0,2}(?:periodista|redactor|corresponsal|autor)",
 )
-_CONTACT_RE = re.compile(
+_CONTACT_RE = rx(
     r"^(?:follow|contact|email|e-mail|reach)\s+(?:\S+\s+){0,4}?(?:on|at|via)\s+\S"
     r"|^(?:follow|contact) (?:him|her|them|me|us)\b",
     re.IGNORECASE,
 )
 # "(责任编辑：王小川)", "Editing by Jane Doe", "Reporting by ...; Editing by ..."
-_CREDIT_RE = re.compile(
+_CREDIT_RE = rx(
     r"^[\W_]*(?:责任编辑|責任編輯|编辑|編集|edited by|editing by|reporting by|additional reporting by"
     r"|redaktion|mitarbeit|rédaction|édition|edición|redacción)\s*[:：]?\s*\S",
     re.IGNORECASE,

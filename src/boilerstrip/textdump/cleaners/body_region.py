@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from ...regex_cache import rx
 from ..facts import refind_facts
 from ..page import Line, TextPage
 
 _STAMP_COST = 10.0
 _OTHER_INDENT_COST = 0.25
 # "2/50 ...", "3 of 12": the counter of a gallery slide.
-_SLIDE_RE = re.compile(r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNORECASE)
+_SLIDE_RE = rx(r"^\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNORECASE)
 
 
 def line_score(ln: Line, indent: int | None = None) -> float:

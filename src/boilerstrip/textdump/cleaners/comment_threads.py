@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ...phrases import COMMENT_NOUNS, phrase_regex
+from ...regex_cache import rx
 from ..page import TextPage
 from .body_region import best_region, line_score
 
 _NOUN_RE = phrase_regex(COMMENT_NOUNS, whole=False)
 # "jdoe says:", "Anna schreibt:", "Pierre a écrit :" — the signature over each comment.
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = rx(
     r"^.{1,50}?\s(?:says|schreibt|a écrit|dice|escribió|написал)\s*:$",
     re.IGNORECASE,
 )
@@ -20,7 +21,7 @@ _THREAD_STAMPS = 3
 _MIN_SIGNATURES = 4
 
 
-_FILLER_RE = re.compile(r"[^\W\d_]+")
+_FILLER_RE = rx(r"[^\W\d_]+")
 
 
 def _is_heading(text: str, weight: int) -> bool:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import re
 
 from ...phrases import COMMENTS, CONSENT, DIALOG, NEWSLETTER, phrase_regex
+from ...regex_cache import rx
 from ..page import TextPage
 
 _WHOLE = phrase_regex(DIALOG + COMMENTS + CONSENT + NEWSLETTER)
 _LONG = [p for p in COMMENTS + CONSENT + NEWSLETTER if len(p) >= 12]
-_OPENS_RE = re.compile(r"^\W*(?:" + "|".join(re.escape(p) for p in _LONG) + r")", re.IGNORECASE)
-_CONSENT_RE = re.compile(
+_OPENS_RE = rx(r"^\W*(?:" + "|".join(re.escape(p) for p in _LONG) + r")", re.IGNORECASE)
+_CONSENT_RE = rx(
     r"^\W*(?:" + "|".join(re.escape(p) for p in CONSENT if len(p) >= 12) + r")", re.IGNORECASE
 )
 _CONSENT_WEIGHT = 80
 # Confirmation questions a page keeps in hidden dialogs, one pattern per language.
-_CONFIRM_RE = re.compile(
+_CONFIRM_RE = rx(
     r"(?:하시겠습니까\s*\?|are you sure\b.*\?$|do you (?:really )?want to\b.*\?$|"
     r"(?:しますか|ですか)\s*[?？]$|确定要.*[吗嗎][?？]$|möchten sie\b.*wirklich\b.*\?$|"
     r"voulez-vous vraiment\b.*\?$|¿(?:está|estás) seguro\b.*\?$)",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ...phrases import IMAGE_UI, phrase_regex
+from ...regex_cache import rx
 from ..match import only_phrases, phrase_any
 from ..page import TextPage
 
 _WHOLE = phrase_regex(IMAGE_UI)
 _ANY = phrase_any(IMAGE_UI)
-_COUNTER_RE = re.compile(r"\b\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNORECASE)
+_COUNTER_RE = rx(r"\b\d{1,3}\s*(?:/|of|von|de|sur)\s*\d{1,3}\b", re.IGNORECASE)
 
 
 def image_ui_lines(page: TextPage) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
+from ...regex_cache import rx
 from ..page import Line, TextPage
 
-_SEPARATED_RE = re.compile(r"\s[|•·/»›>]\s|\s{3,}")
+_SEPARATED_RE = rx(r"\s[|•·/»›>]\s|\s{3,}")
 _MIN_RUN = 3
 
 

@@ -5,21 +5,22 @@ from __future__ import annotations
 import re
 
 from ...phrases import RELATED, phrase_regex
+from ...regex_cache import rx
 from ..page import Line, TextPage
 
 _HEADING = phrase_regex(RELATED)
-_LEAD_RE = re.compile(
+_LEAD_RE = rx(
     r"^\W*(?:%s)\s*[:：|｜»›>\-–—]\s*\S" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True)),
     re.IGNORECASE,
 )
 # "Auch interessant Fahrradstraßen in der Innenstadt" (no separator: an unpunctuated link row)
-_LEAD_SPACE_RE = re.compile(
+_LEAD_SPACE_RE = rx(
     r"^\W*(?:%s)\s+\S" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True) if len(p) >= 6),
     re.IGNORECASE,
 )
 _LEAD_WEIGHT = 25
 # "홍길동 기자 다른기사 보기", "Jane Doe More from this author": a link row ending in the words
-_TRAIL_RE = re.compile(
+_TRAIL_RE = rx(
     r"\S\s+(?:%s)\W*$" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True) if len(p) >= 4),
     re.IGNORECASE,
 )

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from ...phrases import TAGS
+from ...regex_cache import rx
 from ..page import TextPage
 
 _LABEL = "|".join(sorted((re.escape(t) for t in TAGS), key=len, reverse=True))
-_ROW_RE = re.compile(rf"^\W*(?:{_LABEL})\s*[:：]", re.IGNORECASE)
+_ROW_RE = rx(rf"^\W*(?:{_LABEL})\s*[:：]", re.IGNORECASE)
 _ITEM_WEIGHT = 8
 _MAX_ITEMS = 30
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from ...phrases import SHARE, TOOLBAR, phrase_regex
+from ...regex_cache import rx
 from ..match import only_phrases, phrase_any
 from ..page import TextPage
 
 _WHOLE = phrase_regex(TOOLBAR + SHARE)
 _ANY = phrase_any(TOOLBAR + SHARE)
 # "5 min read", "Lesezeit: 4 Minuten", "Temps de lecture : 3 min", "읽는 시간 3분"
-_READING_TIME_RE = re.compile(
+_READING_TIME_RE = rx(
     r"\b\d+\s*(?:min(?:ute)?s?|minuten|분)\.?\s*(?:read|de lecture|de lectura|lesezeit)\b"
     r"|(?:reading time|read time|lesezeit|temps de lecture|tiempo de lectura|읽는 시간|読了時間|阅读时间)\s*[:：]?\s*\d+\s*\w*"
     r"|[·|•]\s*\d+\s*min\b\.?",

@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 
 from ...phrases import AI_SUMMARY, COUNTER_NOUNS, META_LABELS, phrase_regex
+from ...regex_cache import rx
 from ..match import only_phrases, phrase_any
 from ..page import TextPage
 
 _NOUN = "|".join(sorted((re.escape(w) for w in COUNTER_NOUNS), key=len, reverse=True))
 _NUM = r"\d[\d,.]*\s*[kKmM만천]?"
-_COUNTER_RE = re.compile(
+_COUNTER_RE = rx(
     rf"^\W*(?:{_NUM}\s*(?:개의|개|件の|件|条|x)?\s*(?:{_NOUN})|(?:{_NOUN})\s*[:(（]?\s*{_NUM}\s*[)）]?)\W*$",
     re.IGNORECASE,
 )
 # "0 / 300": a typed-characters counter under a text box; "3 of 12" in a gallery.
-_FRACTION_RE = re.compile(r"^\s*\d[\d,]*\s*(?:/|of|von|de|sur)\s*\d[\d,]*\s*$", re.IGNORECASE)
+_FRACTION_RE = rx(r"^\s*\d[\d,]*\s*(?:/|of|von|de|sur)\s*\d[\d,]*\s*$", re.IGNORECASE)
 _LABEL = phrase_regex(AI_SUMMARY)
 _META_LABELS = phrase_any(META_LABELS)
 # A disclaimer that opens with a long AI-summary phrase ("AI기술로 자동 요약된 내용입니다. ...").
 _LONG_AI = [p for p in AI_SUMMARY if len(p) >= 10]
-_DISCLAIMER_RE = re.compile(
+_DISCLAIMER_RE = rx(
     r"^\W*(?:" + "|".join(re.escape(p) for p in _LONG_AI) + r")", re.IGNORECASE
 )
 

@@ -1,0 +1,140 @@
+"""Compiled regular expressions kept between runs, so that one page from the shell starts fast.
+
+CPython compiles a pattern in two steps: its parser and compiler (pure Python, in ``re``)
+turn the pattern into a list of opcodes, and ``_sre.compile`` builds the pattern object from
+that list in C. The first step is most of the cost — the cleaners' phrase lists and the
+Hangul and CJK character ranges take about 80 ms to compile at every start — and its result
+depends only on the pattern, its flags and the Python build. The CLI stores the opcodes in
+the user's cache directory (``save``); the next run builds its patterns from them. A cache
+from another Python build, or an unreadable one, is ignored; ``_sre`` validates the opcodes
+it is given; any failure falls back to :func:`re.compile`. Library calls read the cache but
+never write it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+try:  # CPython's compiler internals; without them every pattern goes through re.compile
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = None
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+_loaded: dict[tuple[str, int], _Entry] | None = None
+_new: dict[tuple[str, int], _Entry] = {}
+_built: dict[tuple[str, int], re.Pattern[str]] = {}
+
+ENV_DIR = "BOILERSTRIP_CACHE_DIR"
+"""Environment variable naming the cache directory; an empty value turns the cache off."""
+
+
+def _build_key() -> str:
+    """What the opcodes depend on besides the pattern: the Python build and its regex engine."""
+    return f"{sys.version}|{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}"
+
+
+def cache_path() -> Path | None:
+    """The cache file of this Python build, or ``None`` when caching is off."""
+    where = os.environ.get(ENV_DIR)
+    if where == "":
+        return None
+    if where is None:
+        import platformdirs
+
+        where = platformdirs.user_cache_dir("boilerstrip", appauthor=False)
+    tag = sys.implementation.cache_tag or "python"
+    return Path(where) / f"regex-{tag}.marshal"
+
+
+def _load() -> dict[tuple[str, int], _Entry]:
+    path = cache_path()
+    if path is None:
+        return {}
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("build") != _build_key():
+        return {}
+    entries = data.get("patterns")
+    return entries if isinstance(entries, dict) else {}
+
+
+def _opcodes(pattern: str, flags: int) -> _Entry:
+    """What ``re`` compiles ``pattern`` into, before ``_sre`` builds the object."""
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # opcodes are named int constants: plain ints marshal, and _sre reads them alike
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+
+
+def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
+    flags, code, groups, groupindex, indexgroup = entry
+    made: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    return made
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """:func:`re.compile`, from the cache when this pattern was compiled in an earlier run."""
+    global _loaded
+    flags = int(flags)
+    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
+        return re.compile(pattern, flags)
+    if _loaded is None:
+        _loaded = _load()
+    key = (pattern, flags)
+    made = _built.get(key)
+    if made is not None:
+        return made
+    entry = _loaded.get(key)
+    if entry is not None:
+        with contextlib.suppress(Exception):  # a damaged entry: compile it afresh
+            made = _built[key] = _build(pattern, entry)
+            return made
+    try:
+        entry = _opcodes(pattern, flags)
+        made = _build(pattern, entry)
+    except re.error:
+        raise
+    except Exception:  # the internals changed shape: the public way still works
+        return re.compile(pattern, flags)
+    _new[key] = entry
+    _built[key] = made
+    return made
+
+
+def save() -> None:
+    """Write the patterns compiled in this run into the cache (atomically; errors ignored)."""
+    if not _new:
+        return
+    path = cache_path()
+    if path is None:
+        return
+    import tempfile
+
+    entries: dict[Any, _Entry] = dict(_loaded or {})
+    entries.update(_new)
+    with contextlib.suppress(OSError, ValueError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump({"build": _build_key(), "patterns": entries}, out)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _new.clear()

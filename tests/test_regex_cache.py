@@ -1,0 +1,67 @@
+"""The compiled-regex cache: patterns built from stored opcodes behave as ``re.compile``'s."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from boilerstrip import regex_cache
+from boilerstrip.regex_cache import rx
+
+PATTERNS = [
+    (r"(?<![가-힣])[가-힣]{2,4}\s*기자", 0),
+    (r"^\W*(?:share|tweet|공유하기)\W*$", re.IGNORECASE),
+    (r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)", 0),
+    (r"[\u4e00-\u9fff]{2,5}\s*記者", 0),
+]
+TEXTS = ["홍길동 기자", "SHARE!", "2024-08-04", "王小明 記者", "nothing here", "Tweet"]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_built_pattern_matches_as_re_compile(pattern: str, flags: int) -> None:
+    mine, theirs = rx(pattern, flags), re.compile(pattern, flags)
+    assert mine.pattern == theirs.pattern and mine.flags == theirs.flags
+    assert mine.groupindex == theirs.groupindex
+    for text in TEXTS:
+        a, b = mine.search(text), theirs.search(text)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_a_bad_pattern_raises_like_re_compile() -> None:
+    with pytest.raises(re.error):
+        rx(r"(unclosed")
+
+
+SCRIPT = """
+import re, sys
+from boilerstrip import regex_cache
+p = regex_cache.rx(r"(?P<who>[가-힣]{2,4}) 기자", re.IGNORECASE)
+print(int((p.pattern, int(re.IGNORECASE)) in (regex_cache._loaded or {})), p.search("글 홍길동 기자").group("who"))
+regex_cache.save()
+"""
+
+
+def _run(cache: Path) -> str:
+    env = {**os.environ, "BOILERSTRIP_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_second_run_builds_from_the_cache_and_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    assert _run(tmp_path) == "0 홍길동"  # compiled, then saved
+    files = list(tmp_path.glob("regex-*.marshal"))
+    assert len(files) == 1
+    assert _run(tmp_path) == "1 홍길동"  # built from the stored opcodes
+    files[0].write_bytes(b"\x00 not marshal data")
+    assert _run(tmp_path) == "0 홍길동"  # ignored, compiled again, and the file rewritten
+    assert _run(tmp_path) == "1 홍길동"
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(regex_cache.ENV_DIR, "")
+    assert regex_cache.cache_path() is None
