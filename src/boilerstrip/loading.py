@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import BinaryIO, Literal
 
 from .errors import EmptyInput, InputTooLarge, InputUnreadable, InvalidOptions, NotHtml
+from .regex_cache import rx
 
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 """Largest input read from a file or stdin, and largest size a gzip stream may inflate to."""
@@ -399,7 +400,7 @@ _SPACE = b" \t\n\f\r"
 _XML_DECL_RE = re.compile(
     rb"^\s*<\?xml\s[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']"
 )
-_CONTENT_CHARSET_RE = re.compile(r"charset\s*=\s*", re.IGNORECASE)
+_CONTENT_CHARSET_RE = rx(r"charset\s*=\s*", re.IGNORECASE)
 
 
 class _End(Exception):
@@ -719,13 +720,13 @@ _HTML_TAGS = (
     "textarea|label|iframe|frameset|frame|noframes|blockquote|pre|code|em|strong|b|i|u|s|"
     "small|sup|sub|font|center|svg|math|template|time|video|audio|canvas|object|embed"
 )
-_TAG_RE = re.compile(
+_TAG_RE = rx(
     rf"<(?:/?(?:{_HTML_TAGS})(?=[\s/>])[^<>]{{0,2000}}>|!doctype\s+html)", re.IGNORECASE
 )
-_LEADING_MARKUP_RE = re.compile(
+_LEADING_MARKUP_RE = rx(
     rf"\s*(?:<!doctype\s|<!--|<\?xml\s|<(?:{_HTML_TAGS})[\s/>])", re.IGNORECASE
 )
-_STRUCTURE_RE = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>/])", re.IGNORECASE)
+_STRUCTURE_RE = rx(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>/])", re.IGNORECASE)
 _SNIFF_CHARS = 200_000
 _TAGS_PER_CHAR = 1 / 200
 

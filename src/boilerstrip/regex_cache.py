@@ -18,28 +18,34 @@ import marshal
 import os
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
 try:  # CPython's compiler internals; without them every pattern goes through re.compile
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - other Pythons
+
+    if array("I").itemsize != _sre.CODESIZE:  # pragma: no cover - opcodes would not fit
+        _sre = None
+except (ImportError, AttributeError):  # pragma: no cover - other Pythons
     _sre = None
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+"""Flags, the opcodes as native 32-bit words, groups, group names by index and by name."""
 
 _loaded: dict[tuple[str, int], _Entry] | None = None
 _new: dict[tuple[str, int], _Entry] = {}
 _built: dict[tuple[str, int], re.Pattern[str]] = {}
 
+_MAX_ENTRIES = 2000
 ENV_DIR = "BOILERSTRIP_CACHE_DIR"
 """Environment variable naming the cache directory; an empty value turns the cache off."""
 
 
 def _build_key() -> str:
     """What the opcodes depend on besides the pattern: the Python build and its regex engine."""
-    return f"{sys.version}|{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}"
+    return f"{sys.version}|{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.byteorder}"
 
 
 def cache_path() -> Path | None:
@@ -77,12 +83,13 @@ def _opcodes(pattern: str, flags: int) -> _Entry:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    # opcodes are named int constants: plain ints marshal, and _sre reads them alike
-    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    words = array("I", code).tobytes()  # _sre's opcodes are 32-bit words: read back in one call
+    return (int(flags | parsed.state.flags), words, parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
 def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
-    flags, code, groups, groupindex, indexgroup = entry
+    flags, words, groups, groupindex, indexgroup = entry
+    code = array("I", words).tolist()
     made: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
     return made
 
@@ -127,6 +134,8 @@ def save() -> None:
 
     entries: dict[Any, _Entry] = dict(_loaded or {})
     entries.update(_new)
+    if len(entries) > _MAX_ENTRIES:  # patterns built from page data pile up: keep this run's
+        entries = {k: v for k, v in entries.items() if k in _built}
     with contextlib.suppress(OSError, ValueError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)

@@ -130,7 +130,8 @@ _TITLE_GLUE_RE = rx(
     r"(?<=[a-z])(?=(?:"
     + "|".join(
         sorted(
-            {w.capitalize() for w in _TITLE_WORDS | _ORG_WORDS if len(w) > 3}, key=len, reverse=True
+            # longest first, ties by name: the same pattern in every process (a set's order is not)
+            {w.capitalize() for w in _TITLE_WORDS | _ORG_WORDS if len(w) > 3}, key=lambda w: (-len(w), w)
         )
     )
     + r")(?![a-z]))"

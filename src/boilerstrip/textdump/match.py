@@ -39,7 +39,7 @@ def phrase_any(phrases: Iterable[str]) -> Phrases:
     Unlike a plain word-bounded pattern, a phrase that ends in a symbol ("A+", "가+")
     still matches when a letter follows it ("A+A-").
     """
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))  # same order in every process
     starts = frozenset(_first_token(p)[:_START] for p in ordered)
     pattern = rx("|".join(_bounded(p) for p in ordered), re.IGNORECASE)
     return Phrases(pattern, starts)
