@@ -43,31 +43,7 @@ def class_pattern(
     anywhere = list(anywhere)
     if anywhere:
         parts.append("(?:%s)" % "|".join(map(re.escape, anywhere)))
-    pattern = rx("|".join(parts) if parts else r"(?!x)x")
-    if pattern not in _KNOWN:
-        _KNOWN[pattern] = None
-        _UNION.clear()
-        _NAMES_NONE.clear()
-    return pattern
-
-
-# Every class pattern made here, and their union: most keys of a page ("row", "col-md-8") name
-# none of them, which one search of the union tells instead of one search per cleaner.
-_KNOWN: dict[re.Pattern[str], None] = {}
-_UNION: list[re.Pattern[str]] = []
-_NAMES_NONE: dict[str, bool] = {}
-
-
-def _names_none(key: str) -> bool:
-    """True when no pattern :func:`class_pattern` made matches ``key``."""
-    verdict = _NAMES_NONE.get(key)
-    if verdict is None:
-        if not _UNION:
-            _UNION.append(rx("|".join(f"(?:{p.pattern})" for p in _KNOWN)))
-        if len(_NAMES_NONE) >= _VERDICTS_MAX:
-            _NAMES_NONE.clear()
-        verdict = _NAMES_NONE[key] = _UNION[0].search(key) is None
-    return verdict
+    return rx("|".join(parts) if parts else r"(?!x)x")
 
 
 # Names that say "this is the article's text": a class rule never drops such an element
@@ -92,14 +68,10 @@ def by_class(
     wrappers are often named after the rail or sidebar they sit next to.
     """
     verdicts = _VERDICTS.setdefault((pattern, spare), {})
-    known = pattern in _KNOWN
     hits: list[HtmlElement] = []
     for key, els in page.by_key().items():
         hit = verdicts.get(key)
         if hit is None:
-            if known and _names_none(key):
-                verdicts[key] = False
-                continue
             if len(verdicts) >= _VERDICTS_MAX:
                 verdicts.clear()
             hit = verdicts[key] = _names(key, pattern, spare)
