@@ -69,8 +69,9 @@ def read_page(
     meta = metadata.read_meta(root, url=url)
     page.meta = meta
     page.headline_el = metadata.find_headline(root, meta)
-    byline = metadata.find_byline(root, meta, page.headline_el)
-    date = metadata.find_date(root, meta, page.headline_el)
+    sizes = page.sizes()
+    byline = metadata.find_byline(root, meta, page.headline_el, sizes=sizes)
+    date = metadata.find_date(root, meta, page.headline_el, sizes=sizes)
     page.byline_el, page.byline_line = byline.element, byline.line
     page.date_el, page.date_line = date.element, date.line
     page.byline_text = byline.text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 
 from lxml.html import HtmlElement
 
@@ -459,9 +460,15 @@ def visible_bylines(
     headline: HtmlElement | None,
     forbidden: set[str],
     window: list[tuple[int, HtmlElement]] | None = None,
+    sizes: Mapping[HtmlElement, int] | None = None,
 ) -> list[tuple[int, str, str, HtmlElement]]:
-    """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first."""
+    """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first.
+
+    ``sizes`` (letters and digits under each element, :meth:`Page.sizes`) passes over the
+    elements without a letter or too long to be a byline, before reading their text.
+    """
     window = window if window is not None else _window(root, headline)
+    sizes = sizes or {}
     out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
     for dist, el in window:
@@ -470,8 +477,12 @@ def visible_bylines(
         by_markup = _is_candidate(el)
         if not by_markup and (len(el) > 4 or dist > 200):
             continue
+        longest = 400 if by_markup else 200
+        letters = sizes.get(el)
+        if letters is not None and not 0 < letters <= longest:
+            continue  # no name in it, or longer than the text allowed below
         raw = el.text_content()
-        if len(raw) > (400 if by_markup else 200):
+        if len(raw) > longest:
             continue
         text = squash(raw)
         if not text:
@@ -535,13 +546,17 @@ def _block_text(el: HtmlElement) -> str:
 
 
 def find_byline(
-    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None, url: str | None = None
+    root: HtmlElement,
+    meta: PageMeta,
+    headline: HtmlElement | None,
+    url: str | None = None,
+    sizes: Mapping[HtmlElement, int] | None = None,
 ) -> Found:
-    """The byline: names, the printed line and its element."""
+    """The byline: names, the printed line and its element (``sizes`` as in :func:`visible_bylines`)."""
     forbidden = forbidden_names(meta, url)
     from_meta = meta.authors or metadata_authors(meta, forbidden)
     window = _window(root, headline)
-    seen = visible_bylines(root, meta, headline, forbidden, window)
+    seen = visible_bylines(root, meta, headline, forbidden, window, sizes)
     if seen:
         # a printed byline naming a metadata author is the surest; else the nearest
         if from_meta:

@@ -8,7 +8,7 @@ footer is never taken for the article's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -271,7 +271,10 @@ def _line_element(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlEl
 
 
 def visible_dates(
-    root: HtmlElement, meta: PageMeta, headline: HtmlElement | None
+    root: HtmlElement,
+    meta: PageMeta,
+    headline: HtmlElement | None,
+    sizes: Mapping[HtmlElement, int] | None = None,
 ) -> Iterator[tuple[str, str | None, HtmlElement | None]]:
     """Printed dates near the headline as ``(iso, line, element)``, nearest first.
 
@@ -280,12 +283,16 @@ def visible_dates(
     inside prose, or in a table cell without a date label (an infobox), is passed over.
     """
     seen: set[HtmlElement] = set()
+    sizes = sizes or {}
     for el in _window(root, headline):
         tag = el.tag
         is_time = tag == "time"
-        ci = class_id(el)
         if not is_time and len(el) > 6:
             continue
+        letters = sizes.get(el)
+        if letters is not None and (letters > 300 or (not letters and not is_time)):
+            continue  # longer than a date line, or without a digit (read below only if so)
+        ci = class_id(el)
         raw = el.text_content()
         if len(raw) > 300 or not (is_time or _DIGIT_RE.search(raw)):
             continue
@@ -348,11 +355,20 @@ def _in_unlabelled_cell(el: HtmlElement, line: str) -> bool:
     )
 
 
-def find_date(root: HtmlElement, meta: PageMeta, headline: HtmlElement | None) -> Found:
-    """The publication date as ISO 8601, with the visible date line when the page prints one."""
+def find_date(
+    root: HtmlElement,
+    meta: PageMeta,
+    headline: HtmlElement | None,
+    sizes: Mapping[HtmlElement, int] | None = None,
+) -> Found:
+    """The publication date as ISO 8601, with the visible date line when the page prints one.
+
+    ``sizes`` (letters and digits under each element) passes over elements that cannot hold
+    a date line before their text is read.
+    """
     trusted = meta.date or from_metadata(meta, root)
     visible: tuple[str, str | None, HtmlElement | None] | None = None
-    for iso, line, el in visible_dates(root, meta, headline):
+    for iso, line, el in visible_dates(root, meta, headline, sizes):
         if trusted is None or iso[:10] == trusted[:10]:
             visible = (iso, line, el)
             break
