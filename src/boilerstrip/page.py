@@ -58,6 +58,7 @@ class Page:
         )
         self._keyed: dict[str, list[HtmlElement]] | None = None
         self._order: dict[HtmlElement, int] = {}
+        self._keyed_dead = 0  # len(self._dead) when ``_keyed`` was last pruned
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -79,7 +80,8 @@ class Page:
         """Elements carrying a class or id, grouped by their :func:`class_key`, in document order.
 
         Grouped once per page: a cleaner tests each distinct key, not each element. Elements
-        dropped since are still listed; :meth:`attached` tells them apart.
+        dropped since leave their groups (a key left without elements goes), so later cleaners
+        test only the keys still on the page.
         """
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
@@ -90,6 +92,14 @@ class Page:
                     order[el] = len(order)
                     keyed.setdefault(key, []).append(el)
             self._keyed, self._order = keyed, order
+        dead = self._dead
+        if len(dead) != self._keyed_dead:
+            pruned = {}
+            for key, els in self._keyed.items():
+                live = [el for el in els if el not in dead]
+                if live:
+                    pruned[key] = live
+            self._keyed, self._keyed_dead = pruned, len(dead)
         return self._keyed
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:

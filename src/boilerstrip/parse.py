@@ -88,7 +88,6 @@ def _may_hold_long_tag(text: str) -> bool:
 # refuses them in a tail or attribute once the tree is edited.
 # They are single bytes in UTF-8 (never part of a longer sequence): deleted after encoding.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-_CONTROL_RE = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
 
 
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
@@ -100,9 +99,7 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    data = prepare(text).encode("utf-8", errors="replace")
-    if _CONTROL_RE.search(data):  # rare: a scan instead of a second copy of the page
-        data = data.translate(None, _CONTROL_BYTES)
+    data = prepare(text).encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.ParserError as exc:  # libxml2 found no element at all.
