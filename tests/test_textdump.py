@@ -330,6 +330,24 @@ def test_caption_patterns(caption: str) -> None:
     assert is_caption(caption)
 
 
+def test_caption_patterns_find_a_credit_at_the_end_of_a_long_paragraph() -> None:
+    """Patterns anchored at the end are tried only near it: a long paragraph changes nothing."""
+    from boilerstrip import caption_text
+
+    lead = "Officials said the plan would cost about 40 million dollars over ten years. " * 5
+    for credit in ("(AP Photo/Jane Doe)", "[사진=서울시]", "Foto: dpa", "＝ロイター", "（北陽市提供）", "© AFP"):
+        text = lead + credit
+        assert len(text) > caption_text._TAIL
+        full = caption_text._TAIL
+        try:
+            caption_text._TAIL = 10**6  # every position, as before the shortcut
+            slow = caption_text.is_caption(text)
+        finally:
+            caption_text._TAIL = full
+        assert caption_text.is_caption(text) == slow, credit
+    assert not caption_text.is_caption(lead.strip())
+
+
 @pytest.mark.parametrize(
     "text",
     [

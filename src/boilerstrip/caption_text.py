@@ -45,19 +45,26 @@ _SLIDE_CAPTION_RE = rx(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")
 _LEADING_RE = rx(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
 
 
+# In whitespace-squashed text no match of a pattern anchored at the end ($) is longer than
+# this (their parts are bounded: a credit word, ``{1,60}`` names...): such a pattern need
+# only be tried from this far before the end, not from every position of a long paragraph.
+_TAIL = 120
+
+
 def is_caption(text: str) -> bool:
     """True when ``text`` reads like a photo caption or a photo credit line."""
     if len(text) > 600:
         return False
+    pos = len(text) - _TAIL if len(text) > _TAIL and text == " ".join(text.split()) else 0
     return bool(
-        _BRACKET_CREDIT_RE.search(text)
+        _BRACKET_CREDIT_RE.search(text, pos)
         or _LEADING_RE.search(text)
-        or _WIRE_RE.search(text)
-        or _TRAILING_CREDIT_RE.search(text)
-        or _EQUALS_CREDIT_RE.search(text)
+        or _WIRE_RE.search(text, pos)
+        or _TRAILING_CREDIT_RE.search(text, pos)
+        or _EQUALS_CREDIT_RE.search(text, pos)
         or _SLIDE_CAPTION_RE.search(text)
         or _COPY_CREDIT_RE.search(text)
-        or _CJK_CREDIT_RE.search(text)
+        or _CJK_CREDIT_RE.search(text, pos)
         or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
     )
 
