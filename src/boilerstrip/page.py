@@ -340,6 +340,7 @@ _CONTAINERS = frozenset({"html", "body", "main", "article"})
 _NONWORD_RE = rx(r"[\W_]+")
 # ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
 _ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_WORD = bytes(b for b in range(128) if chr(b).isalnum())
 
 
 def class_key(cls: str | None, ident: str | None) -> str:
@@ -383,9 +384,12 @@ def _count(text: str | None) -> int:
         if text.isspace():  # the indentation between tags: most texts and tails of a page
             return 0
         return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
-    # ASCII punctuation and spaces go in C; the regex then only meets the rarer non-ASCII ones
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
-    return len(_NONWORD_RE.sub("", rest.decode("utf-8", "surrogatepass")))
+    # ASCII goes in C (a UTF-8 sequence of a non-ASCII character holds no ASCII byte): the
+    # regex then meets only the non-ASCII characters, often a few quotes in a long text
+    words = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
+    wide = words.translate(None, _ASCII_WORD)
+    ascii_words = len(words) - len(wide)
+    return ascii_words + len(_NONWORD_RE.sub("", wide.decode("utf-8", "surrogatepass")))
 
 
 def _direct_text(el: HtmlElement) -> bool:
