@@ -66,13 +66,29 @@ def test_text_len_of_an_element_read_in_pieces(width: int, monkeypatch: pytest.M
 
 
 @given(st.text(alphabet="<ab", max_size=40), st.integers(min_value=1, max_value=6))
-def test_long_tag_check_matches_the_longest_run(text: str, limit: int) -> None:
+def test_long_runs_are_found_after_each_lt_that_opens_one(text: str, limit: int) -> None:
+    expected = [
+        i for i, c in enumerate(text)
+        if c == "<" and len(text[i + 1:].split("<", 1)[0]) > limit
+    ]  # fmt: skip
     saved = parse._LONG_TAG_MIN
     parse._LONG_TAG_MIN = limit
     try:
-        assert parse._may_hold_long_tag(text) == (max(map(len, text.split("<"))) > limit)
+        assert list(parse._long_run_starts(text)) == expected
     finally:
         parse._LONG_TAG_MIN = saved
+
+
+def test_long_tags_are_trimmed_as_a_search_of_the_whole_page_would() -> None:
+    attrs = " ".join(f'a{i}="x"' for i in range(3000))
+    script = "<script>" + "var a = 1; " * 3000 + "</script>"
+    for text in (
+        f"<p>x</p><div {attrs}>text</div>",
+        f"{script}<div {attrs}>a</div><p {attrs}>b</p>{script}",
+        f"<div {attrs}",
+        "x" * 40000 + f"<i {attrs}>",
+    ):
+        assert parse.prepare(text) == parse._LONG_TAG_RE.sub(parse._trim_attributes, text)
 
 
 def test_a_long_tag_is_still_trimmed() -> None:

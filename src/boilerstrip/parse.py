@@ -11,6 +11,7 @@ names for duplicates in quadratic time. libxml2 stops nesting at 2048 levels wit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
@@ -66,22 +67,38 @@ def prepare(text: str) -> str:
     text = text.replace("\x00", "")
     text = _XML_DECL_RE.sub("", text, count=1)
     text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
-    if not _may_hold_long_tag(text):
-        return text
-    return _LONG_TAG_RE.sub(_trim_attributes, text)
+    pieces: list[str] = []
+    done = 0
+    for start in _long_run_starts(text):
+        if start < done:
+            continue
+        m = _LONG_TAG_RE.match(text, start)
+        if m:
+            pieces += [text[done:start], _trim_attributes(m)]
+            done = m.end()
+    return "".join([*pieces, text[done:]]) if pieces else text
 
 
-def _may_hold_long_tag(text: str) -> bool:
-    """False when no run of more than :data:`_LONG_TAG_MIN` characters is free of ``<``: a tag
-    :data:`_LONG_TAG_RE` trims is such a run, so the regex need not scan the page."""
+def _long_run_starts(text: str) -> Iterator[int]:
+    """The ``<`` before each run of more than :data:`_LONG_TAG_MIN` characters free of ``<``.
+
+    A tag :data:`_LONG_TAG_RE` trims is such a run (a quoted value holds no ``<`` either), so
+    the regex is tried at these places only, never along the whole page.
+    """
     span = _LONG_TAG_MIN + 1
     pos = 0
     while pos + span <= len(text):
         last = text.rfind("<", pos, pos + span)
-        if last < 0:
-            return True
-        pos = last + 1  # a run starting at or before ``last`` holds it
-    return False
+        if last >= 0:
+            pos = last + 1  # a run starting at or before ``last`` holds it
+            continue
+        start = text.rfind("<", 0, pos)
+        if start >= 0:
+            yield start
+        end = text.find("<", pos + span)
+        if end < 0:
+            return
+        pos = end + 1
 
 
 # C0 control characters other than tab, newline and carriage return are not text; lxml
