@@ -6,13 +6,17 @@ import re
 
 from ..page import Page
 from ..regex_cache import rx
+from ._match import Hinted
 
-_COPYRIGHT = rx(
-    r"all rights reserved|무단\s*전재|재배포\s*금지|무단\s*복제|無断転載|無断複製|版权所有|禁止转载|不得转载|未经授权"
-    r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
-    r"|copyright\s*(?:©|\(c\)|\d{4})|[©ⓒ]\s*(?:\d{4}|copyright)"
-    r"|[©ⓒ].{0,60}(?:rights|reserved|무단|転載|转载|vorbehalten|réservés|reservados)",
-    re.IGNORECASE,
+_COPYRIGHT = Hinted(
+    rx(
+        r"all rights reserved|무단\s*전재|재배포\s*금지|무단\s*복제|無断転載|無断複製|版权所有|禁止转载|不得转载|未经授权"
+        r"|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados"
+        r"|copyright\s*(?:©|\(c\)|\d{4})|[©ⓒ]\s*(?:\d{4}|copyright)"
+        r"|[©ⓒ].{0,60}(?:rights|reserved|무단|転載|转载|vorbehalten|réservés|reservados)",
+        re.IGNORECASE,
+    ),
+    ("rights", "무단", "재배포", "無断", "版权", "转载", "未经授权", "vorbehalten", "réservés", "reservados", "copyright", "©", "ⓒ"),
 )
 _LINE_MAX = 250
 # A photo credit ("© AFP") belongs to its caption.

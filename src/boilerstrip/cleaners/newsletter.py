@@ -7,7 +7,7 @@ import re
 from ..page import Page
 from ..phrases import NEWSLETTER
 from ..regex_cache import rx
-from ._match import class_pattern, sweep, whole
+from ._match import Hinted, class_pattern, sweep, whole
 
 _NEWSLETTER_CLASS = class_pattern(
     words=("newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "opt-in", "mailing",
@@ -16,10 +16,13 @@ _NEWSLETTER_CLASS = class_pattern(
 )
 _NEWSLETTER_TEXT = whole(NEWSLETTER)
 # "Let our news meet your inbox. … delivered weekday mornings", "Sign up to get our newsletter …"
-_PITCH = rx(
-    r"\b(?:newsletters?|inbox|mailbox)\b.{0,100}\b(?:deliver\w*|sign(?:ed)? up|subscribe\w*|weekday|daily|weekly)\b"
-    r"|\b(?:deliver\w*|sign up|subscribe)\b.{0,100}\b(?:newsletters?|inbox)\b",
-    re.IGNORECASE,
+_PITCH = Hinted(
+    rx(
+        r"\b(?:newsletters?|inbox|mailbox)\b.{0,100}\b(?:deliver\w*|sign(?:ed)? up|subscribe\w*|weekday|daily|weekly)\b"
+        r"|\b(?:deliver\w*|sign up|subscribe)\b.{0,100}\b(?:newsletters?|inbox)\b",
+        re.IGNORECASE,
+    ),
+    ("newsletter", "inbox", "mailbox"),
 )
 _PITCH_MAX = 250
 

@@ -6,14 +6,18 @@ import re
 
 from ..page import Page
 from ..regex_cache import rx
+from ._match import Hinted
 
-_NOTICE = rx(
-    r"(?:requires?|needs?|enable|turn on|activate|support)\s+(?:javascript|js|flash|cookies)"
-    r"|javascript (?:is )?(?:disabled|required|must be enabled)"
-    r"|your browser does(?: not|n't) support|update your browser|upgrade your browser"
-    r"|자바스크립트(?:를|가)?\s*(?:사용|활성)|javascriptを有効|请(?:启用|开启)javascript"
-    r"|javascript (?:aktivieren|deaktiviert)|activez javascript|activa javascript|habilita javascript",
-    re.IGNORECASE,
+_NOTICE = Hinted(
+    rx(
+        r"(?:requires?|needs?|enable|turn on|activate|support)\s+(?:javascript|js|flash|cookies)"
+        r"|javascript (?:is )?(?:disabled|required|must be enabled)"
+        r"|your browser does(?: not|n't) support|update your browser|upgrade your browser"
+        r"|자바스크립트(?:를|가)?\s*(?:사용|활성)|javascriptを有効|请(?:启用|开启)javascript"
+        r"|javascript (?:aktivieren|deaktiviert)|activez javascript|activa javascript|habilita javascript",
+        re.IGNORECASE,
+    ),
+    ("javascript", "js", "flash", "cookies", "browser", "자바스크립트"),
 )
 _LINE_MAX = 200
 
