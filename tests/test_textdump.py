@@ -330,6 +330,37 @@ def test_caption_patterns(caption: str) -> None:
     assert is_caption(caption)
 
 
+def _every_caption_pattern(text: str) -> bool:
+    from boilerstrip import caption_text as c
+
+    if len(text) > 600:
+        return False
+    patterns = (c._BRACKET_CREDIT_RE, c._LEADING_RE, c._WIRE_RE, c._TRAILING_CREDIT_RE, c._EQUALS_CREDIT_RE,
+                c._SLIDE_CAPTION_RE, c._COPY_CREDIT_RE, c._CJK_CREDIT_RE)  # fmt: skip
+    return any(p.search(text) for p in patterns) or (len(text) <= 400 and bool(c._PHOTO_WORDS_RE.search(text)))
+
+
+def test_caption_hints_skip_only_texts_no_pattern_matches() -> None:
+    from pathlib import Path
+
+    from boilerstrip.parse import parse_html
+
+    texts = [
+        "Buses at the depot. PHOTO: Jane Doe", "[사진=서울시]", "(Photograph by AP)", "CRÉDIT PHOTO : AFP",
+        "Smith, LEFT, SHAKES hands with Jones", "In this FILE PHOTO taken in 2019", "ARCHIVFOTO: dpa",
+        "시민들이 걷고 있다. 자료사진", "▲ 시민들", "Bild: Keystone", "The mayor spoke.", "",
+    ]
+    for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*/page.*")):
+        root = parse_html(path.read_bytes().decode("utf-8", "replace"))
+        texts += [" ".join(t.split()) for t in root.itertext()]
+    found = 0
+    for text in texts:
+        expected = _every_caption_pattern(text)
+        found += expected
+        assert is_caption(text) == expected, text
+    assert found >= 15
+
+
 def test_caption_patterns_find_a_credit_at_the_end_of_a_long_paragraph() -> None:
     """Patterns anchored at the end are tried only near it: a long paragraph changes nothing."""
     from boilerstrip import caption_text

@@ -56,17 +56,35 @@ def is_caption(text: str) -> bool:
     if len(text) > 600:
         return False
     pos = len(text) - _TAIL if len(text) > _TAIL and text == " ".join(text.split()) else 0
+    # a case-insensitive search is slow: first ask whether the text holds what it looks for
+    folded = text.casefold()
+    credit = any(w in folded for w in _CREDIT_WORDS)
     return bool(
-        _BRACKET_CREDIT_RE.search(text, pos)
+        (credit and _BRACKET_CREDIT_RE.search(text, pos))
         or _LEADING_RE.search(text)
         or _WIRE_RE.search(text, pos)
-        or _TRAILING_CREDIT_RE.search(text, pos)
+        or (credit and _TRAILING_CREDIT_RE.search(text, pos))
         or _EQUALS_CREDIT_RE.search(text, pos)
         or _SLIDE_CAPTION_RE.search(text)
         or _COPY_CREDIT_RE.search(text)
         or _CJK_CREDIT_RE.search(text, pos)
-        or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
+        or (
+            len(text) <= 400
+            and any(w in folded for w in _PHOTO_WORDS)
+            and _PHOTO_WORDS_RE.search(text)
+        )
     )
+
+
+# What every match of the credit patterns holds (a credit word), and of _PHOTO_WORDS_RE.
+_CREDIT_WORDS = tuple(w.casefold() for w in CAPTION_CREDITS)
+_PHOTO_WORDS = tuple(
+    w.casefold()
+    for w in (
+        "file photo", "photo ", ", left, ", ", right, ", ", center, ", ", centre, ", "archivfoto",
+        "photo d'archive", "foto de archivo", "자료사진", "資料写真", "资料图",
+    )
+)  # fmt: skip
 
 
 def credit_key(text: str) -> str:
