@@ -80,8 +80,9 @@ class Page:
         """Elements carrying a class or id, grouped by their :func:`class_key`, in document order.
 
         Grouped once per page: a cleaner tests each distinct key, not each element. Elements
-        dropped since leave their groups (a key left without elements goes), so later cleaners
-        test only the keys still on the page.
+        dropped since leave their groups once many have gone (a key left without elements
+        goes), so later cleaners test mostly keys still on the page; :meth:`attached` tells
+        the rest apart.
         """
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
@@ -93,7 +94,7 @@ class Page:
                     keyed.setdefault(key, []).append(el)
             self._keyed, self._order = keyed, order
         dead = self._dead
-        if len(dead) != self._keyed_dead:
+        if len(dead) >= self._keyed_dead + _PRUNE_AFTER:  # (a few dead ones cost less than pruning)
             pruned = {}
             for key, els in self._keyed.items():
                 live = [el for el in els if el not in dead]
@@ -359,6 +360,7 @@ def class_key(cls: str | None, ident: str | None) -> str:
 
 
 _CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+_PRUNE_AFTER = 100  # elements dropped since the class groups were last pruned
 # Keys repeat across the pages of a site and a batch: made once per process (bounded).
 _KEYS: dict[tuple[str | None, str | None], str] = {}
 _KEYS_MAX = 50_000

@@ -24,15 +24,14 @@ from .title import site_words
 
 # -- what a byline element looks like ----------------------------------------------------
 
+# searched in the lower-cased "class id" (``class_id``): no case-insensitive matching needed
 _CLASS_RE = rx(
     r"byline|by-line|by_line|author|writer|reporter|journalist|columnist|contributor|posted-?by|"
-    r"kija|reporter|기자|記者|作者|autor|auteur|redakteur|creator|(?:^|[\s_-])by(?:$|[\s_-])",
-    re.IGNORECASE,
+    r"kija|reporter|기자|記者|作者|autor|auteur|redakteur|creator|(?:^|[\s_-])by(?:$|[\s_-])"
 )
 _CLASS_SKIP_RE = rx(
     r"avatar|author-?(?:bio|box|img|image|photo|pic|desc|description|about|card|follow)|about-?author|"
-    r"authority|bio(?:$|\s)|follow|subscribe|social|share",
-    re.IGNORECASE,
+    r"authority|bio(?:$|\s)|follow|subscribe|social|share"
 )
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 # one combined pattern: (?i:...) marks the case-insensitive ones
