@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +58,8 @@ class Page:
         )
         self._keyed: dict[str, list[HtmlElement]] | None = None
         self._order: dict[HtmlElement, int] = {}
-        self._keyed_dead = 0  # len(self._dead) when ``_keyed`` was last pruned
+        self._key_of: dict[HtmlElement, str] = {}
+        self._live: dict[str, int] = {}  # elements of each class group still in the tree
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -76,32 +77,26 @@ class Page:
 
     # -- looking -----------------------------------------------------------------
 
-    def by_key(self) -> dict[str, list[HtmlElement]]:
+    def by_key(self) -> Iterator[tuple[str, list[HtmlElement]]]:
         """Elements carrying a class or id, grouped by their :func:`class_key`, in document order.
 
-        Grouped once per page: a cleaner tests each distinct key, not each element. Elements
-        dropped since leave their groups once many have gone (a key left without elements
-        goes), so later cleaners test mostly keys still on the page; :meth:`attached` tells
-        the rest apart.
+        Grouped once per page: a cleaner tests each distinct key, not each element. A key
+        whose elements have all been dropped since is left out; a group may still list some
+        dropped elements, which :meth:`attached` tells apart.
         """
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
             order: dict[HtmlElement, int] = {}
-            for el in _CLASS_OR_ID(self.root):
+            for el in _CLASS_OR_ID(self.root):  # only elements still in the tree
                 key = _cached_key(el.get("class"), el.get("id"))
                 if key:
                     order[el] = len(order)
                     keyed.setdefault(key, []).append(el)
             self._keyed, self._order = keyed, order
-        dead = self._dead
-        if len(dead) >= self._keyed_dead + _PRUNE_AFTER:  # (a few dead ones cost less than pruning)
-            pruned = {}
-            for key, els in self._keyed.items():
-                live = [el for el in els if el not in dead]
-                if live:
-                    pruned[key] = live
-            self._keyed, self._keyed_dead = pruned, len(dead)
-        return self._keyed
+            self._key_of = {el: key for key, els in keyed.items() for el in els}
+            self._live = {key: len(els) for key, els in keyed.items()}
+        live = self._live
+        return ((key, els) for key, els in self._keyed.items() if live[key])
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
         """Elements of :meth:`by_key` sorted into document order."""
@@ -326,6 +321,15 @@ class Page:
 
     def _forget(self, gone: Iterable[HtmlElement]) -> None:
         """Note elements that left the tree; the article holders are found again after."""
+        key_of = self._key_of
+        if key_of:
+            gone = list(gone)
+            live = self._live
+            dead = self._dead
+            for el in gone:
+                key = key_of.get(el)
+                if key is not None and el not in dead:  # each element counted out once
+                    live[key] -= 1
         self._dead.update(gone)
         self._holders = None
 
@@ -360,7 +364,6 @@ def class_key(cls: str | None, ident: str | None) -> str:
 
 
 _CLASS_OR_ID = etree.XPath("//*[@class or @id]")
-_PRUNE_AFTER = 100  # elements dropped since the class groups were last pruned
 # Keys repeat across the pages of a site and a batch: made once per process (bounded).
 _KEYS: dict[tuple[str | None, str | None], str] = {}
 _KEYS_MAX = 50_000

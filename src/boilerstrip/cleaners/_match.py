@@ -70,7 +70,7 @@ def by_class(
     """
     verdicts = _VERDICTS.setdefault((pattern, spare), {})
     hits: list[HtmlElement] = []
-    for key, els in page.by_key().items():
+    for key, els in page.by_key():
         hit = verdicts.get(key)
         if hit is None:
             if len(verdicts) >= _VERDICTS_MAX:
