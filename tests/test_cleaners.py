@@ -755,3 +755,26 @@ def test_hinted_patterns_find_what_their_patterns_find() -> None:
             hits += bool(expected)
             assert bool(hinted.search(text)) == bool(expected), (hinted.pattern.pattern[:40], text)
     assert hits >= 25
+
+
+def test_class_patterns_match_as_the_plain_token_patterns_do() -> None:
+    """The flat alternation (each branch opening with a literal) says what the plain one says."""
+    import random
+    import re
+
+    from boilerstrip.cleaners._match import class_pattern
+
+    words, prefixes, anywhere, exact = ("share", "ad", "x", "sr-only"), ("cookie", "nl-"), ("cc-banner",), ("hidden", "d-none")
+    plain = re.compile(
+        r"(?<!\S)(?:hidden|d\-none)(?!\S)|(?<![a-z0-9])(?:share|sr\-only|ad|x)(?![a-z0-9])"
+        r"|(?<![a-z0-9])(?:cookie|nl\-)|cc\-banner"
+    )
+    flat = class_pattern(words, prefixes, anywhere, exact)
+    pieces = [*"adsharexcokinl-_ 1b", "sr-only", "hidden", "d-none", "cc-banner", "cookie"]
+    rng = random.Random(0)
+    hits = 0
+    for _ in range(20000):
+        key = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert bool(flat.search(key)) == bool(plain.search(key)), key
+        hits += bool(plain.search(key))
+    assert hits > 1000

@@ -31,20 +31,20 @@ def class_pattern(
     ``prefixes`` the start of a token, ``anywhere`` any part of the key, ``exact`` a whole
     class name or id.
     """
-    parts = []
-    exact = sorted(exact, key=len, reverse=True)
-    if exact:
-        parts.append(r"(?<!\S)(?:%s)(?!\S)" % "|".join(map(re.escape, exact)))
-    words = sorted(words, key=len, reverse=True)
-    prefixes = sorted(prefixes, key=len, reverse=True)
-    if words:
-        parts.append(r"(?<![a-z0-9])(?:%s)(?![a-z0-9])" % "|".join(map(re.escape, words)))
-    if prefixes:
-        parts.append(r"(?<![a-z0-9])(?:%s)" % "|".join(map(re.escape, prefixes)))
-    anywhere = list(anywhere)
-    if anywhere:
-        parts.append("(?:%s)" % "|".join(map(re.escape, anywhere)))
+    # One flat alternation whose every branch opens with a literal character: the regex engine
+    # then skips, in C, the positions where no branch can start. The boundary before a token
+    # is checked just after that first character ("s(?<![a-z0-9].)hare" for "share").
+    parts = [_opening(w, r"(?<![a-z0-9].)", r"(?![a-z0-9])") for w in words if w]
+    parts += [_opening(p, r"(?<![a-z0-9].)", "") for p in prefixes if p]
+    parts += [_opening(e, r"(?<!\S.)", r"(?!\S)") for e in exact if e]
+    parts += [re.escape(a) for a in anywhere if a]
+    parts.sort(key=lambda p: (-len(p), p))
     return rx("|".join(parts) if parts else r"(?!x)x")
+
+
+def _opening(literal: str, before: str, after: str) -> str:
+    """``literal`` as a branch that starts with its first character, ``before`` checked after it."""
+    return re.escape(literal[:1]) + before + re.escape(literal[1:]) + after
 
 
 # Names that say "this is the article's text": a class rule never drops such an element
