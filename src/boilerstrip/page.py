@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,6 +60,7 @@ class Page:
         self._order: dict[HtmlElement, int] = {}
         self._key_of: dict[HtmlElement, str] = {}
         self._live: dict[str, int] = {}  # elements of each class group still in the tree
+        self._groups: list[tuple[str, list[HtmlElement]]] | None = None  # those with some
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -77,7 +78,7 @@ class Page:
 
     # -- looking -----------------------------------------------------------------
 
-    def by_key(self) -> Iterator[tuple[str, list[HtmlElement]]]:
+    def by_key(self) -> list[tuple[str, list[HtmlElement]]]:
         """Elements carrying a class or id, grouped by their :func:`class_key`, in document order.
 
         Grouped once per page: a cleaner tests each distinct key, not each element. A key
@@ -95,8 +96,11 @@ class Page:
             self._keyed, self._order = keyed, order
             self._key_of = {el: key for key, els in keyed.items() for el in els}
             self._live = {key: len(els) for key, els in keyed.items()}
-        live = self._live
-        return ((key, els) for key, els in self._keyed.items() if live[key])
+            self._groups = None
+        if self._groups is None:  # made again only when a key lost its last element
+            live = self._live
+            self._groups = [(key, els) for key, els in self._keyed.items() if live[key]]
+        return self._groups
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
         """Elements of :meth:`by_key` sorted into document order."""
@@ -330,6 +334,8 @@ class Page:
                 key = key_of.get(el)
                 if key is not None and el not in dead:  # each element counted out once
                     live[key] -= 1
+                    if not live[key]:
+                        self._groups = None
         self._dead.update(gone)
         self._holders = None
 
