@@ -29,6 +29,11 @@ def test_count_is_letters_and_digits(text: str) -> None:
     assert _count(text) == len(re.sub(r"[\W_]+", "", text))
 
 
+def test_count_of_a_long_latin_text_with_a_few_quotes() -> None:
+    text = "It’s “quoted” text, 2024 — and more. " * 500
+    assert _count(text) == len(re.sub(r"[\W_]+", "", text))
+
+
 @given(texts)
 def test_fast_squash_is_the_pattern(text: str) -> None:
     assert squash(text) == _SPACE_RE.sub(" ", text).strip()
