@@ -18,6 +18,7 @@ import marshal
 import os
 import re
 import sys
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,9 @@ def cache_path() -> Path | None:
 
         where = platformdirs.user_cache_dir("boilerstrip", appauthor=False)
     tag = sys.implementation.cache_tag or "python"
-    return Path(where) / f"regex-{tag}.marshal"
+    # one file per Python build, so that two interpreters sharing the directory keep theirs
+    build = zlib.crc32(_build_key().encode("utf-8", "replace"))
+    return Path(where) / f"regex-{tag}-{build:08x}.marshal"
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
