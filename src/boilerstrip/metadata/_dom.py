@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from itertools import islice
 
 from lxml import etree
@@ -125,11 +124,6 @@ def without_zones(root: HtmlElement) -> HtmlElement:
 
 # What ``is_zone`` can say yes to, in document order: the rest of the page need not be asked.
 _MAY_BE_ZONE = etree.XPath("//footer | //nav | //aside | //*[@class or @id]")
-
-
-def elements(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Every element of ``root`` (no comments or processing instructions)."""
-    yield from root.iter(tag=etree.Element)
 
 
 def text_of(el: HtmlElement) -> str:
