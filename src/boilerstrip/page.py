@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -370,18 +371,8 @@ def class_key(cls: str | None, ident: str | None) -> str:
 
 
 _CLASS_OR_ID = etree.XPath("//*[@class or @id]")
-# Keys repeat across the pages of a site and a batch: made once per process (bounded).
-_KEYS: dict[tuple[str | None, str | None], str] = {}
-_KEYS_MAX = 50_000
-
-
-def _cached_key(cls: str | None, ident: str | None) -> str:
-    key = _KEYS.get((cls, ident))
-    if key is None:
-        if len(_KEYS) >= _KEYS_MAX:
-            _KEYS.clear()
-        key = _KEYS[(cls, ident)] = class_key(cls, ident)
-    return key
+# Keys repeat on a page and across the pages of a site or a batch: each made once.
+_cached_key = functools.lru_cache(maxsize=50_000)(class_key)
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from lxml import etree
@@ -68,15 +68,10 @@ def by_class(
     date, or (with ``guard_prose``) one holding much of the page's running prose: layout
     wrappers are often named after the rail or sidebar they sit next to.
     """
-    verdicts = _VERDICTS.setdefault((pattern, spare), {})
+    names = _judge(pattern, spare)
     hits: list[HtmlElement] = []
     for key, els in page.by_key():
-        hit = verdicts.get(key)
-        if hit is None:
-            if len(verdicts) >= _VERDICTS_MAX:
-                verdicts.clear()
-            hit = verdicts[key] = _names(key, pattern, spare)
-        if hit:
+        if names(key):
             hits += els
     for el in page.in_order(hits) if len(hits) > 1 else hits:
         if not page.attached(el) or page.holds_article(el):
@@ -86,10 +81,12 @@ def by_class(
         yield el
 
 
-# Whether a pattern names a key, per pattern pair: each distinct key of a page (and of the
-# pages of a site or batch) is tested once per process. Bounded.
-_VERDICTS: dict[tuple[re.Pattern[str], re.Pattern[str] | None], dict[str, bool]] = {}
-_VERDICTS_MAX = 50_000
+@functools.cache
+def _judge(pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> Callable[[str], bool]:
+    """:func:`_names` for one pattern pair, remembering its answers: each distinct key of a page
+    (and of the pages of a site or a batch) is judged once. (One function per pair: hashing a
+    pattern hashes its compiled code, too slow to do for every key.)"""
+    return functools.lru_cache(maxsize=50_000)(functools.partial(_names, pattern=pattern, spare=spare))
 
 
 def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> bool:

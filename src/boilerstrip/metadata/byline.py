@@ -417,20 +417,13 @@ def _is_candidate(el: HtmlElement) -> bool:
     if el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split():
         return True
     ci = class_id(el)
-    if not ci:
-        return False
-    hit = _NAMED.get(ci)
-    if hit is None:
-        if len(_NAMED) >= _NAMED_MAX:
-            _NAMED.clear()
-        hit = _NAMED[ci] = bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
-    return hit
+    return bool(ci) and _byline_class(ci)
 
 
-# The answer for each ``"class id"`` key already seen: keys repeat on a page, and across the
-# pages of a site or a batch. Bounded.
-_NAMED: dict[str, bool] = {}
-_NAMED_MAX = 50_000
+# keys repeat on a page, and across the pages of a site or a batch: each is judged once
+@functools.lru_cache(maxsize=50_000)
+def _byline_class(ci: str) -> bool:
+    return bool(_CLASS_RE.search(ci)) and not _CLASS_SKIP_RE.search(ci)
 
 
 _TEXT_RE = rx("|".join(f"(?:{p})" for p in _TEXT_PATTERNS))
