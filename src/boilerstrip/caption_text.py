@@ -9,18 +9,22 @@ import re
 
 from .phrases import CAPTION_CREDITS
 from .regex_cache import rx
-from .textutil import fold
+from .textutil import Hinted, fold
 
 _CREDIT = "|".join(sorted((re.escape(w) for w in CAPTION_CREDITS), key=len, reverse=True))
 
 # "... [사진=서울시]", "... (사진=연합뉴스)", "...（图片来源：新华社）", "... (Photo: AP)"
-_BRACKET_CREDIT_RE = rx(
-    rf"[\[(（【<〈]\s*(?:{_CREDIT})\s*(?:[=:：／/]|by\b)[^\[\]()（）【】]{{1,60}}[\])）】>〉]\s*$",
-    re.IGNORECASE,
+# (each case-insensitive pattern is tried only on texts holding one of its hints: a credit word)
+_BRACKET_CREDIT_RE = Hinted(
+    rx(
+        rf"[\[(（【<〈]\s*(?:{_CREDIT})\s*(?:[=:：／/]|by\b)[^\[\]()（）【】]{{1,60}}[\])）】>〉]\s*$",
+        re.IGNORECASE,
+    ),
+    CAPTION_CREDITS,
 )
 # "... Photo: Jane Doe", "... Foto: dpa", "... Credit: Reuters", "... 사진 = 홍길동 기자"
-_TRAILING_CREDIT_RE = rx(
-    rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：=]\s*[^.!?。=]{{1,60}}$", re.IGNORECASE
+_TRAILING_CREDIT_RE = Hinted(
+    rx(rf"(?:^|[\s.|/–—-])(?:{_CREDIT})\s*[:：=]\s*[^.!?。=]{{1,60}}$", re.IGNORECASE), CAPTION_CREDITS
 )
 # "... © AFP", "... ©Jane Doe/Agency" (not a line that opens with ©: that is a copyright notice)
 _COPY_CREDIT_RE = rx(r"^[^©ⓒ].{8,}\s[©ⓒ]\s*[^©ⓒ.!?]{1,40}$")
@@ -34,11 +38,15 @@ _WIRE_RE = rx(
     r"[/|]\s*(?:AP|AFP|Reuters|EPA|Getty Images|dpa)\b[^.]{0,30})\s*$",
 )
 # "In this Dec. 12, 2006, file photo, ...", "..., left, and ..., right, ...": wire-photo wording
-_PHOTO_WORDS_RE = rx(
-    r"\bfile photo\b|\bphoto (?:taken|provided|released)\b|, (?:left|right|center|centre), (?:and|speaks|talks|looks|walks|shakes|poses|stands|sits)\b"
-    r"|\bArchivfoto\b|\bphoto d'archive\b|\bfoto de archivo\b|자료사진|資料写真|资料图",
-    re.IGNORECASE,
-)
+_PHOTO_WORDS_RE = Hinted(
+    rx(
+        r"\bfile photo\b|\bphoto (?:taken|provided|released)\b|, (?:left|right|center|centre), (?:and|speaks|talks|looks|walks|shakes|poses|stands|sits)\b"
+        r"|\bArchivfoto\b|\bphoto d'archive\b|\bfoto de archivo\b|자료사진|資料写真|资料图",
+        re.IGNORECASE,
+    ),
+    ("file photo", "photo ", ", left, ", ", right, ", ", center, ", ", centre, ", "archivfoto",
+     "photo d'archive", "foto de archivo", "자료사진", "資料写真", "资料图"),
+)  # fmt: skip
 # "1 of 4 A shopper looks at ...": a gallery slide counter opening a caption
 _SLIDE_CAPTION_RE = rx(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")
 # "▲ ..." (Korean caption marker) or a lone "Photo: ..." line
@@ -56,35 +64,17 @@ def is_caption(text: str) -> bool:
     if len(text) > 600:
         return False
     pos = len(text) - _TAIL if len(text) > _TAIL and text == " ".join(text.split()) else 0
-    # a case-insensitive search is slow: first ask whether the text holds what it looks for
-    folded = text.casefold()
-    credit = any(w in folded for w in _CREDIT_WORDS)
     return bool(
-        (credit and _BRACKET_CREDIT_RE.search(text, pos))
+        _BRACKET_CREDIT_RE.search(text, pos)
         or _LEADING_RE.search(text)
         or _WIRE_RE.search(text, pos)
-        or (credit and _TRAILING_CREDIT_RE.search(text, pos))
+        or _TRAILING_CREDIT_RE.search(text, pos)
         or _EQUALS_CREDIT_RE.search(text, pos)
         or _SLIDE_CAPTION_RE.search(text)
         or _COPY_CREDIT_RE.search(text)
         or _CJK_CREDIT_RE.search(text, pos)
-        or (
-            len(text) <= 400
-            and any(w in folded for w in _PHOTO_WORDS)
-            and _PHOTO_WORDS_RE.search(text)
-        )
+        or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
     )
-
-
-# What every match of the credit patterns holds (a credit word), and of _PHOTO_WORDS_RE.
-_CREDIT_WORDS = tuple(w.casefold() for w in CAPTION_CREDITS)
-_PHOTO_WORDS = tuple(
-    w.casefold()
-    for w in (
-        "file photo", "photo ", ", left, ", ", right, ", ", center, ", ", centre, ", "archivfoto",
-        "photo d'archive", "foto de archivo", "자료사진", "資料写真", "资料图",
-    )
-)  # fmt: skip
 
 
 def credit_key(text: str) -> str:

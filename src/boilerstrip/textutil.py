@@ -1,8 +1,12 @@
-"""Text helpers shared by cleaners and extractors: whitespace, CJK-aware lengths, previews."""
+"""Text helpers shared by cleaners and extractors: whitespace, CJK-aware lengths, previews,
+and case-insensitive patterns tried only on texts holding one of their hints."""
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
+from collections.abc import Iterable
 
 from .regex_cache import rx
 
@@ -59,3 +63,27 @@ def fold(text: str) -> str:
     """A comparison key: NFKC, lower case, only letters and digits."""
     norm = unicodedata.normalize("NFKC", text).lower()
     return "".join(_WORD_RE.findall(norm))
+
+
+class Hinted:
+    """A case-insensitive pattern searched only in texts that hold one of its hints.
+
+    Each hint is a piece every match of the pattern holds (casefolded): a text without any
+    of them cannot match, which ``in`` tells far faster than a case-insensitive search.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], hints: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.hints = tuple(h.casefold() for h in hints)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        folded = _casefolded(text)
+        if not any(h in folded for h in self.hints):
+            return None
+        return self.pattern.search(text, pos)
+
+
+@functools.lru_cache(maxsize=4096)
+def _casefolded(text: str) -> str:
+    # the same short texts are read by several cleaners in a row
+    return text.casefold()

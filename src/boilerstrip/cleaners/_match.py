@@ -110,30 +110,6 @@ def whole(phrases: Iterable[str]) -> re.Pattern[str]:
     return phrase_regex(phrases, whole=True)
 
 
-class Hinted:
-    """A case-insensitive pattern searched only in texts that hold one of its hints.
-
-    Each hint is a piece every match of the pattern holds (casefolded): a text without any
-    of them cannot match, which ``in`` tells far faster than a case-insensitive search.
-    """
-
-    def __init__(self, pattern: re.Pattern[str], hints: Iterable[str]) -> None:
-        self.pattern = pattern
-        self.hints = tuple(h.casefold() for h in hints)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        folded = _casefolded(text)
-        if not any(h in folded for h in self.hints):
-            return None
-        return self.pattern.search(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _casefolded(text: str) -> str:
-    # the same short blocks are read by several cleaners in a row
-    return text.casefold()
-
-
 def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
     """Drop every element found (outermost first) with one reason."""
     return page.kill_all((el, reason) for el in found)

@@ -7,7 +7,8 @@ import re
 from ..page import Page
 from ..phrases import AI_SUMMARY
 from ..regex_cache import rx
-from ._match import Hinted, sweep, whole
+from ..textutil import Hinted
+from ._match import sweep, whole
 
 # Class/id tokens that name an AI summary: "ai-summary", "aiSummary", "summary_ai", "ai_요약".
 _AI_CLASS = rx(r"(?<![a-z0-9])ai[-_]?(?:summ|요약|digest|brief)|summ\w*[-_]ai(?![a-z0-9])")

@@ -6,7 +6,7 @@ import re
 
 from ..page import Page
 from ..regex_cache import rx
-from ._match import Hinted
+from ..textutil import Hinted
 
 _COPYRIGHT = Hinted(
     rx(

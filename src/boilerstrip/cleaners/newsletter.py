@@ -7,7 +7,8 @@ import re
 from ..page import Page
 from ..phrases import NEWSLETTER
 from ..regex_cache import rx
-from ._match import Hinted, class_pattern, sweep, whole
+from ..textutil import Hinted
+from ._match import class_pattern, sweep, whole
 
 _NEWSLETTER_CLASS = class_pattern(
     words=("newsletter", "subscribe", "subscription", "signup", "sign-up", "optin", "opt-in", "mailing",
