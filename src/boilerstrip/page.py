@@ -58,8 +58,7 @@ class Page:
             {el: i for i, el in enumerate(root.iter())} if trace else None
         )
         self._keyed: dict[str, list[HtmlElement]] | None = None
-        self._order: dict[HtmlElement, int] = {}
-        self._key_of: dict[HtmlElement, str] = {}
+        self._placed: dict[HtmlElement, tuple[int, str]] = {}  # document index and class key
         self._live: dict[str, int] = {}  # elements of each class group still in the tree
         self._groups: list[tuple[str, list[HtmlElement]]] | None = None  # those with some
         self._short: list[tuple[HtmlElement, str]] | None = None
@@ -88,14 +87,13 @@ class Page:
         """
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
-            order: dict[HtmlElement, int] = {}
+            placed: dict[HtmlElement, tuple[int, str]] = {}
             for el in _CLASS_OR_ID(self.root):  # only elements still in the tree
                 key = _cached_key(el.get("class"), el.get("id"))
                 if key:
-                    order[el] = len(order)
+                    placed[el] = (len(placed), key)
                     keyed.setdefault(key, []).append(el)
-            self._keyed, self._order = keyed, order
-            self._key_of = {el: key for key, els in keyed.items() for el in els}
+            self._keyed, self._placed = keyed, placed
             self._live = {key: len(els) for key, els in keyed.items()}
             self._groups = None
         if self._groups is None:  # made again only when a key lost its last element
@@ -106,7 +104,8 @@ class Page:
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
         """Elements of :meth:`by_key` sorted into document order."""
         self.by_key()
-        return sorted(els, key=self._order.__getitem__)
+        placed = self._placed
+        return sorted(els, key=lambda el: placed[el][0])
 
     def sizes(self) -> dict[HtmlElement, int]:
         """Letters and digits under each element, counted once in one bottom-up pass.
@@ -326,14 +325,15 @@ class Page:
 
     def _forget(self, gone: Iterable[HtmlElement]) -> None:
         """Note elements that left the tree; the article holders are found again after."""
-        key_of = self._key_of
-        if key_of:
+        placed = self._placed
+        if placed:
             gone = list(gone)
             live = self._live
             dead = self._dead
             for el in gone:
-                key = key_of.get(el)
-                if key is not None and el not in dead:  # each element counted out once
+                where = placed.get(el)
+                if where is not None and el not in dead:  # each element counted out once
+                    key = where[1]
                     live[key] -= 1
                     if not live[key]:
                         self._groups = None
