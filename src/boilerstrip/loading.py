@@ -25,8 +25,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, NamedTuple
 
 from .errors import EmptyInput, InputTooLarge, InputUnreadable, InvalidOptions, NotHtml
 from .regex_cache import rx
@@ -46,8 +45,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 Source = Literal["override", "bom", "declared", "detected", "default"]
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Decoded page text, the Python codec that decoded it, and what chose that codec."""
 
     text: str

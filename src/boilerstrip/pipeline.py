@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import UnknownCleaner
 from .regex_cache import rx
@@ -35,8 +34,7 @@ class LazyFn:
         return self.load().__doc__
 
 
-@dataclass(frozen=True)
-class Cleaner:
+class Cleaner(NamedTuple):
     """One named cleaner: ``fn`` takes a page and drops one kind of boilerplate.
 
     ``kind`` is ``"html"`` for cleaners over a parsed tree and ``"text"`` for the
@@ -108,7 +106,7 @@ class Pipeline:
     def _set(self, names: Iterable[str], enabled: bool) -> None:
         indexes = [self._index(name) for name in names]  # every name checked before any change
         for i in indexes:
-            self._cleaners[i] = replace(self._cleaners[i], enabled=enabled)
+            self._cleaners[i] = self._cleaners[i]._replace(enabled=enabled)
 
     def enable(self, names: Iterable[str]) -> None:
         self._set(names, True)

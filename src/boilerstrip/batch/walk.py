@@ -14,8 +14,7 @@ import glob as globlib
 import os
 import stat
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..errors import UsageError
 
@@ -29,8 +28,7 @@ InputKind = Literal["page", "warc"]
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     """One input of a batch.
 
     ``path`` is the path to read (as the user spelled it, joined with walked names);

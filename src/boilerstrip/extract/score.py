@@ -7,7 +7,7 @@ Arc90's Readability); class/id names add or subtract; links discount.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -38,8 +38,7 @@ _CONTENT_FOR_FULL_NAME = 15.0
 _MIN_PARA = 25
 
 
-@dataclass
-class Candidate:
+class Candidate(NamedTuple):
     el: HtmlElement
     score: float
 

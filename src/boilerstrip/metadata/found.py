@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A value read from the page, with the visible line it came from.
 
     ``text`` is the clean value (author names, or an ISO 8601 date); ``line`` is the

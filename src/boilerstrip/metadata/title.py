@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -105,6 +104,8 @@ def similarity(a: str, b: str) -> float:
     shared = len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
     if shared < 0.5:
         return shared / 2
+    from difflib import SequenceMatcher  # only titles that share many pairs get this far
+
     return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
 
 
