@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 BlockKind = Literal["heading", "paragraph", "list", "quote", "table", "code", "caption"]
 BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "list", "quote", "table", "code", "caption")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """One block of the article in reading order.
 
     ``text`` is plain text; ``level`` is the heading level (1-6) for headings;

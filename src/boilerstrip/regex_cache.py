@@ -55,9 +55,9 @@ def cache_path() -> Path | None:
     if where == "":
         return None
     if where is None:
-        import platformdirs
+        from .userdirs import user_cache_dir
 
-        where = platformdirs.user_cache_dir("boilerstrip", appauthor=False)
+        where = user_cache_dir()
     tag = sys.implementation.cache_tag or "python"
     # one file per Python build, so that two interpreters sharing the directory keep theirs
     build = zlib.crc32(_build_key().encode("utf-8", "replace"))

@@ -279,9 +279,9 @@ def _load_cached(name: str, mtime_ns: int, size: int) -> RulesFile:
 
 def user_rules_path() -> Path:
     """Where the user's own rules file lives (``~/.config/boilerstrip/rules.toml`` on Linux)."""
-    import platformdirs
+    from .userdirs import user_config_dir
 
-    return Path(platformdirs.user_config_dir("boilerstrip", appauthor=False)) / "rules.toml"
+    return Path(user_config_dir()) / "rules.toml"
 
 
 # -- one page --------------------------------------------------------------------
