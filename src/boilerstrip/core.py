@@ -11,7 +11,7 @@ from .extract.blocks import build_blocks
 from .loading import decode, sniff_format
 from .options import Options
 from .page import Page
-from .parse import parse_html
+from .parse import parse_input, parser_input
 from .pipeline import Pipeline
 from .regex_cache import rx
 from .registry import pipeline_for
@@ -46,8 +46,10 @@ def strip(
         article = strip_text(text, pipeline=pipeline, url=url)
         article.encoding = encoding
         return article
-    root = parse_html(text, base_url=url)
-    del text  # the tree holds the page now: its text need not stay in memory while cleaners run
+    data = parser_input(text)
+    del text  # not kept while the tree is built and the cleaners run: the tree holds the page
+    root = parse_input(data, base_url=url)
+    del data
     article = strip_tree(root, url=url, options=options, pipeline=pipeline)
     article.encoding = encoding
     return article

@@ -118,6 +118,9 @@ def _long_run_starts(text: str) -> Iterator[int]:
 # refuses them in a tail or attribute once the tree is edited.
 # They are single bytes in UTF-8 (never part of a longer sequence): deleted after encoding.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# Every other byte: deleting these leaves the control bytes alone, a string of a few bytes at
+# most, so a page without any (nearly all) is checked without a copy of it.
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
@@ -127,9 +130,25 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     the text yields no element, :class:`~boilerstrip.loading.InputTooLarge` when it is
     longer than :data:`~boilerstrip.loading.MAX_INPUT_BYTES` characters.
     """
+    return parse_input(parser_input(text), base_url=base_url)
+
+
+def parser_input(text: str) -> bytes:
+    """The bytes :func:`parse_input` parses: ``text`` prepared and encoded, control bytes cut.
+
+    A caller that drops its ``text`` before parsing keeps one copy of the page fewer in
+    memory while the tree is built (:func:`parse_html` does both steps).
+    """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    data = prepare(text).encode("utf-8", errors="replace").translate(None, _CONTROL_BYTES)
+    data = prepare(text).encode("utf-8", errors="replace")
+    if data.translate(None, _OTHER_BYTES):
+        data = data.translate(None, _CONTROL_BYTES)
+    return data
+
+
+def parse_input(data: bytes, *, base_url: str | None = None) -> HtmlElement:
+    """Parse :func:`parser_input` bytes into the page's ``<html>`` root (see :func:`parse_html`)."""
     try:
         root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.ParserError as exc:  # libxml2 found no element at all.

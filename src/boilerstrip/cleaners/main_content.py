@@ -5,7 +5,14 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
-from ..extract.score import Candidate, effective_size, link_share, paragraphs, score_candidates
+from ..extract.score import (
+    Candidate,
+    Paragraph,
+    effective_size,
+    link_share,
+    paragraphs,
+    score_candidates,
+)
 from ..page import Page
 from .link_lists import link_density
 
@@ -57,22 +64,21 @@ def main_content(page: Page) -> None:
     page.main = _common_ancestor(kept)
 
 
-def _prose_mass(paras: list[tuple[HtmlElement, str]]) -> dict[HtmlElement, int]:
+def _prose_mass(paras: list[Paragraph]) -> dict[HtmlElement, int]:
     """Letters of link-poor paragraphs under each element (each paragraph counted up its ancestors).
 
     Short paragraphs do not count: teaser lists are headline links with one-line summaries.
     """
     mass: dict[HtmlElement, int] = {}
-    for el, text in paras:
-        size = effective_size(text)
-        if size < _PROSE_MIN or link_share(el, len(text)) >= _PROSE_MAX_LINKS:
+    for el, length, size, _commas in paras:
+        if size < _PROSE_MIN or link_share(el, length) >= _PROSE_MAX_LINKS:
             continue
         for anc in (el, *el.iterancestors()):
             mass[anc] = mass.get(anc, 0) + size
     return mass
 
 
-def _grow(page: Page, top: HtmlElement, paras: list[tuple[HtmlElement, str]]) -> HtmlElement:
+def _grow(page: Page, top: HtmlElement, paras: list[Paragraph]) -> HtmlElement:
     """Climb from the best container to an ancestor holding clearly more link-poor prose.
 
     An article split over sibling blocks (one per section, per embed) scores in pieces; the

@@ -70,8 +70,20 @@ def _own_text(el: HtmlElement) -> str:
     return " ".join("".join(parts).split())
 
 
-def paragraphs(page: Page) -> list[tuple[HtmlElement, str]]:
-    """Paragraph-like elements under the body with their text."""
+class Paragraph(NamedTuple):
+    """A paragraph-like element and what scoring reads of its text (not the text itself:
+    on a long page all of them together would be a second copy of the page)."""
+
+    el: HtmlElement
+    length: int
+    """Characters of its whitespace-squashed text."""
+    size: int
+    """:func:`effective_size` of that text."""
+    commas: int
+
+
+def paragraphs(page: Page) -> list[Paragraph]:
+    """Paragraph-like elements under the body, with the figures of their text."""
     out = []
     for el in page.body.iter():
         tag = el.tag
@@ -83,8 +95,9 @@ def paragraphs(page: Page) -> list[tuple[HtmlElement, str]]:
             text = _own_text(el)
         else:
             continue
-        if effective_size(text) >= _MIN_PARA:
-            out.append((el, text))
+        size = effective_size(text)
+        if size >= _MIN_PARA:
+            out.append(Paragraph(el, len(text), size, len(_COMMA.findall(text))))
     return out
 
 
@@ -137,7 +150,9 @@ def _pieces_len(pieces: Iterable[str]) -> int:
     return letters + words - 1 if words else 0
 
 
-_SLICE = 1 << 16
+# Characters read, split and counted at a time: the words of a slice (ten times its memory)
+# stay a few tens of KB, far under the peak memory of a long page.
+_SLICE = 1 << 12
 
 
 def link_share(el: HtmlElement, size: int) -> float:
@@ -147,14 +162,14 @@ def link_share(el: HtmlElement, size: int) -> float:
     return min(linked / size, 1.0)
 
 
-def score_candidates(page: Page, paras: list[tuple[HtmlElement, str]] | None = None) -> list[Candidate]:
+def score_candidates(page: Page, paras: list[Paragraph] | None = None) -> list[Candidate]:
     """Every element that received points, best first (``paras``: :func:`paragraphs`, if known)."""
     scores: dict[HtmlElement, float] = {}
-    for el, text in paras if paras is not None else paragraphs(page):
+    for el, _length, size, commas in paras if paras is not None else paragraphs(page):
         parent = el.getparent()
         if parent is None:
             continue
-        points = 1.0 + len(_COMMA.findall(text)) + min(effective_size(text) / 100.0, 3.0)
+        points = 1.0 + commas + min(size / 100.0, 3.0)
         if el.tag == "li":
             points *= _LIST_ITEM_WEIGHT  # items of a list are often teasers, seldom the story
         if el.tag in _DIV_TAGS and el.tag != "td":
