@@ -16,7 +16,7 @@ from boilerstrip.extract import score
 from boilerstrip.metadata import byline
 from boilerstrip.page import Page, _count
 from boilerstrip.render.text import render_text
-from boilerstrip.textutil import _SPACE_RE, squash
+from boilerstrip.textutil import _SPACE_RE, cjk_count, fold, squash
 
 _SPACES = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u200b\u3000\ufeff"
 texts = st.text(
@@ -32,6 +32,22 @@ def test_count_is_letters_and_digits(text: str) -> None:
 def test_count_of_a_long_latin_text_with_a_few_quotes() -> None:
     text = "It’s “quoted” text, 2024 — and more. " * 500
     assert _count(text) == len(re.sub(r"[\W_]+", "", text))
+
+
+ascii_texts = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
+
+
+@given(ascii_texts | texts)
+def test_fold_of_ascii_text_is_the_word_pattern(text: str) -> None:
+    import unicodedata
+
+    norm = unicodedata.normalize("NFKC", text).lower()
+    assert fold(text) == "".join(re.findall(r"\w+", norm))
+
+
+@given(ascii_texts | texts)
+def test_cjk_count_skips_ascii_text(text: str) -> None:
+    assert cjk_count(text) == len(re.findall(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]", text))
 
 
 @given(texts)

@@ -15,6 +15,9 @@ _CJK_RE = rx(
     r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 _WORD_RE = rx(r"\w+")
+# ASCII characters that are not word characters (``\W``): deleted by ``str.translate``,
+# which is many times faster than the regex on ASCII text.
+_ASCII_NONWORD = dict.fromkeys(c for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 
 
 def squash(text: str) -> str:
@@ -26,7 +29,7 @@ def squash(text: str) -> str:
 
 def cjk_count(text: str) -> int:
     """Number of Chinese, Japanese and Korean characters in ``text``."""
-    return len(_CJK_RE.findall(text))
+    return 0 if text.isascii() else len(_CJK_RE.findall(text))
 
 
 def weight(text: str) -> int:
@@ -62,6 +65,8 @@ def preview(text: str, limit: int = 80) -> str:
 def fold(text: str) -> str:
     """A comparison key: NFKC, lower case, only letters and digits."""
     norm = unicodedata.normalize("NFKC", text).lower()
+    if norm.isascii():
+        return norm.translate(_ASCII_NONWORD)
     return "".join(_WORD_RE.findall(norm))
 
 

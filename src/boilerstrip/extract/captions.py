@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from lxml.html import HtmlElement
 
 from ..caption_text import is_caption
@@ -25,13 +27,22 @@ def is_caption_element(el: HtmlElement) -> bool:
     """``<figcaption>``, table ``<caption>``, or an element with a caption class."""
     if el.tag in ("figcaption", "caption"):
         return True
-    key = class_key(el)
-    if not key.strip():
+    named = _named(class_key(el))
+    if named is None:
         return False
+    # a photo credit beside an image, outside any <figure>: "InlineImage-credit"
+    return named or (_short_enough(el) and _beside_picture(el))
+
+
+# keys repeat on a page and across the pages of a site: each is judged once
+@functools.lru_cache(maxsize=50_000)
+def _named(key: str) -> bool | None:
+    """True for a caption class, False for a photo-credit class, None for neither."""
+    if not key.strip():
+        return None
     if CAPTION_CLASS.search(key):
         return True
-    # a photo credit beside an image, outside any <figure>: "InlineImage-credit"
-    return _PHOTO_CREDIT_CLASS.search(key) is not None and _short_enough(el) and _beside_picture(el)
+    return False if _PHOTO_CREDIT_CLASS.search(key) else None
 
 
 _PHOTO_CREDIT_CLASS = rx(r"(?:image|img|photo|picture|media|embed)\w*[-_]*credit|credit[-_]*(?:image|img|photo)")

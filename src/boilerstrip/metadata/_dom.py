@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from itertools import islice
 
@@ -82,7 +83,6 @@ def in_foreign_zone(el: HtmlElement, *, near: bool = False, allow_aside: bool = 
     ``<body>`` and ``<html>`` classes never count (they name the layout, not a zone).
     """
     node: HtmlElement | None = el
-    pattern = _NEAR_FOREIGN_TOKENS_RE if near else _FOREIGN_TOKENS_RE
     while node is not None:
         tag = node.tag
         if not isinstance(tag, str) or tag in ("body", "html"):
@@ -94,10 +94,17 @@ def in_foreign_zone(el: HtmlElement, *, near: bool = False, allow_aside: bool = 
         ):
             return True
         ci = class_id(node)
-        if ci and pattern.search(ci):
+        if ci and _zone_name(ci, near):
             return True
         node = node.getparent()
     return False
+
+
+# keys repeat on a page and across the pages of a site: each is judged once
+@functools.lru_cache(maxsize=50_000)
+def _zone_name(ci: str, near: bool) -> bool:
+    """True when a ``class_id`` names a zone (only footers and comments when ``near``)."""
+    return (_NEAR_FOREIGN_TOKENS_RE if near else _FOREIGN_TOKENS_RE).search(ci) is not None
 
 
 def is_zone(el: HtmlElement) -> bool:
@@ -108,7 +115,7 @@ def is_zone(el: HtmlElement) -> bool:
     if tag in ("footer", "nav", "aside"):
         return True
     ci = class_id(el)
-    return bool(ci) and bool(_FOREIGN_TOKENS_RE.search(ci))
+    return bool(ci) and _zone_name(ci, False)
 
 
 def without_zones(root: HtmlElement) -> HtmlElement:
