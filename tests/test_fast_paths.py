@@ -195,3 +195,41 @@ def test_attached_follows_drops_and_unwraps() -> None:
     assert all(page.attached(el) == _walk_attached(page, el) for el in every)
     stranger = lxml.html.fromstring("<p>elsewhere</p>")
     assert not page.attached(stranger)
+
+
+def test_ascii_case_kin_are_every_non_ascii_character_matching_ascii_ignoring_case() -> None:
+    from boilerstrip.cleaners._match import _ASCII_CASE_KIN
+
+    ascii_any = re.compile("[\x00-\x7f]", re.IGNORECASE)
+    found = {chr(c) for c in range(0x80, sys.maxunicode + 1) if ascii_any.fullmatch(chr(c))}
+    assert found == set(_ASCII_CASE_KIN)
+
+
+phrase_lists = st.lists(
+    st.text(alphabet=st.sampled_from(list("abAB _-+?!.1") + ["é", "가", "ſ", "K"]), min_size=1, max_size=8),
+    min_size=1, max_size=6,
+)
+
+
+@settings(max_examples=300)
+@given(phrase_lists, st.text(alphabet=st.sampled_from(list("abAB _-+?!.1\n")), max_size=14))
+def test_ascii_cores_never_pass_over_a_whole_phrase_match(phrases: list[str], text: str) -> None:
+    from boilerstrip.cleaners._match import _ASCII_NONWORD, ascii_cores
+    from boilerstrip.phrases import phrase_regex
+
+    cores = ascii_cores(phrases)
+    if cores is not None and phrase_regex(phrases, whole=True).match(text):
+        assert text.strip(_ASCII_NONWORD).lower() in cores
+
+
+def test_phrase_lists_pass_their_own_phrases_dressed_in_punctuation() -> None:
+    from boilerstrip import phrases as ph
+    from boilerstrip.cleaners._match import _ASCII_NONWORD, ascii_cores
+
+    for name in ("TOOLBAR", "SHARE", "CONSENT", "RELATED", "NEWSLETTER", "AI_SUMMARY"):
+        items = getattr(ph, name)
+        cores = ascii_cores(items)
+        assert cores is not None
+        for p in items:
+            if p.isascii():
+                assert ("-- " + p.upper() + " ::").strip(_ASCII_NONWORD).lower() in cores

@@ -100,14 +100,41 @@ def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) ->
 
 def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
+    cores = _CORES.get(pattern)
     for el, text in page.short_blocks():
+        if cores is not None and text.isascii() and text.strip(_ASCII_NONWORD).lower() not in cores:
+            continue  # no phrase of a :func:`whole` pattern can match it
         if pattern.match(text) and not page.holds_article(el):
             yield el
 
 
 def whole(phrases: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching a block whose whole text is one of ``phrases``."""
-    return phrase_regex(phrases, whole=True)
+    phrases = tuple(phrases)
+    pattern = phrase_regex(phrases, whole=True)
+    _CORES[pattern] = ascii_cores(phrases)
+    return pattern
+
+
+# An ASCII text matches a whole-phrase pattern (``^\W*(?:phrase|...)\W*$``, ignoring case) only
+# when, stripped of non-word characters at both ends and lower-cased, it is the core of one of
+# the ASCII phrases: a set lookup tells most short blocks apart without the regex.
+_CORES: dict[re.Pattern[str], frozenset[str] | None] = {}
+_ASCII_NONWORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
+# The non-ASCII characters that match an ASCII character when case is ignored (İ, ı, ſ, the
+# Kelvin sign): a phrase holding one could match ASCII text that no ASCII core names.
+_ASCII_CASE_KIN = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def ascii_cores(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The cores of the phrases an ASCII text can match, or None when they cannot be told."""
+    cores = set()
+    for phrase in phrases:
+        if phrase.isascii():
+            cores.add(phrase.strip(_ASCII_NONWORD).lower())
+        elif not _ASCII_CASE_KIN.isdisjoint(phrase):
+            return None
+    return frozenset(cores)
 
 
 def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
