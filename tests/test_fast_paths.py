@@ -233,3 +233,21 @@ def test_phrase_lists_pass_their_own_phrases_dressed_in_punctuation() -> None:
         for p in items:
             if p.isascii():
                 assert ("-- " + p.upper() + " ::").strip(_ASCII_NONWORD).lower() in cores
+
+
+def test_link_density_with_the_nested_links_found_once_is_the_ancestor_walk() -> None:
+    from boilerstrip.cleaners.link_lists import link_density, nested_links
+
+    root = lxml.html.fromstring(
+        "<html><body><ul><li><a href='/1'>One story</a></li><li><a href='/2'>Two</a> more</li></ul>"
+        "<p>Text <a href='/3'>three <span>deep</span></a> and prose around it.</p></body></html>"
+    )
+    outer = root.find(".//p/a")
+    inner = lxml.html.Element("a")  # the parser never nests links; a built tree can
+    inner.text = "nested words"
+    outer.find("span").append(inner)
+    page = Page(root)
+    nested = nested_links(page)
+    assert nested == {inner}
+    for el in root.iter():
+        assert link_density(page, el, nested) == link_density(page, el)

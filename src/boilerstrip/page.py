@@ -138,9 +138,10 @@ class Page:
             sizes = self.sizes()
             # code, formulas and drawings are verbatim: a "0" or "return" there is no widget
             verbatim = {d for v in self.root.iter(*_VERBATIM) for d in v.iter()}
+            dead = self._dead
             out = []
             for el, n in sizes.items():
-                if not 0 < n <= _SHORT_MAX or el in verbatim:
+                if not 0 < n <= _SHORT_MAX or el in verbatim or el in dead:
                     continue
                 parent = el.getparent()
                 if parent is not None and sizes.get(parent, 0) == n:
@@ -150,6 +151,9 @@ class Page:
                 out.append((el, squash(el.text_content())))
             out.reverse()  # document order
             self._short = out
+            # read from the page as it is now: no block reads differently since
+            self._short_dead = len(dead)
+            self._changed = set()
         dead = self._dead
         if len(dead) != self._short_dead:  # what was dropped never comes back: forget it
             self._short = [(el, t) for el, t in self._short if el not in dead]

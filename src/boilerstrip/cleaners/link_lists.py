@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import Page
@@ -19,14 +20,31 @@ _MAX_UNLINKED_PARAGRAPH = 40
 _LONE_LINK_MAX = 60
 
 
-def link_density(page: Page, el: HtmlElement) -> tuple[float, int]:
-    """Share of ``el``'s letters inside ``<a>`` elements, and the number of links."""
+def link_density(
+    page: Page, el: HtmlElement, nested: set[HtmlElement] | None = None
+) -> tuple[float, int]:
+    """Share of ``el``'s letters inside ``<a>`` elements, and the number of links.
+
+    ``nested``: the links inside another link, when the caller found them for the page as it
+    is now (:func:`nested_links`); else each link's ancestors are looked through.
+    """
     total = page.size(el)
     links = list(el.iter("a"))
     if not total:
         return (1.0 if links else 0.0), len(links)
-    linked = sum(page.size(a) for a in links if not any(p.tag == "a" for p in a.iterancestors()))
+    if nested is None:
+        linked = sum(page.size(a) for a in links if not any(p.tag == "a" for p in a.iterancestors()))
+    else:
+        linked = sum(page.size(a) for a in links if a not in nested)
     return min(linked / total, 1.0), len(links)
+
+
+_NESTED = etree.XPath("//a[ancestor::a]")
+
+
+def nested_links(page: Page) -> set[HtmlElement]:
+    """Links inside another link (their letters are the outer link's); seldom any."""
+    return set(_NESTED(page.root))
 
 
 def _in_running_text(el: HtmlElement) -> bool:
@@ -45,10 +63,11 @@ def link_lists(page: Page) -> None:
     Links inside sentences stay.
     """
     found = []
+    nested = nested_links(page)  # nothing is dropped before the end of the walk
     for el in page.body.iter(*_LIST_TAGS):
         if page.holds_article(el) or not page.attached(el) or _in_running_text(el):
             continue
-        density, count = link_density(page, el)
+        density, count = link_density(page, el, nested)
         size = page.size(el)
         unlinked_max = _MAX_UNLINKED_PARAGRAPH if el.tag == "p" else _MAX_UNLINKED
         if count >= _MIN_LINKS and density >= _DENSITY and size * (1 - density) <= unlinked_max:

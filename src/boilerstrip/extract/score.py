@@ -112,7 +112,7 @@ def squashed_len(text: str) -> int:
 def text_len(el: HtmlElement, size: int) -> int:
     """``squashed_len(el.text_content())``; an element of ``size`` letters or more is read
     in slices of its text nodes instead of as one string."""
-    if size < _SLICE:
+    if size < _LONG:
         return squashed_len(el.text_content())
     return _pieces_len(_joined(el.itertext()))
 
@@ -153,6 +153,8 @@ def _pieces_len(pieces: Iterable[str]) -> int:
 # Characters read, split and counted at a time: the words of a slice (ten times its memory)
 # stay a few tens of KB, far under the peak memory of a long page.
 _SLICE = 1 << 12
+# Letters from which an element's text is read node by node rather than as one string.
+_LONG = 1 << 16
 
 
 def link_share(el: HtmlElement, size: int) -> float:
