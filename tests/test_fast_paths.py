@@ -251,3 +251,24 @@ def test_link_density_with_the_nested_links_found_once_is_the_ancestor_walk() ->
     assert nested == {inner}
     for el in root.iter():
         assert link_density(page, el, nested) == link_density(page, el)
+
+
+caption_texts = st.text(
+    alphabet=st.sampled_from(list("aP )(/|=:.,1") + ["©", "ⓒ", "＝", "摄", "提", "供", "撮", "影", "AP", "Reuters", "社"]),
+    max_size=40,
+).map(lambda t: "Caption words here " + t)
+
+
+@settings(max_examples=400)
+@given(caption_texts)
+def test_caption_guards_hold_for_every_match(text: str) -> None:
+    from boilerstrip import caption_text as ct
+
+    if ct._WIRE_RE.search(text):
+        assert "(" in text or "/" in text or "|" in text
+    if ct._EQUALS_CREDIT_RE.search(text):
+        assert "＝" in text
+    if ct._COPY_CREDIT_RE.search(text):
+        assert "©" in text or "ⓒ" in text
+    if ct._CJK_CREDIT_RE.search(text):
+        assert "摄" in text or "提供" in text or "撮影" in text

@@ -64,15 +64,16 @@ def is_caption(text: str) -> bool:
     if len(text) > 600:
         return False
     pos = len(text) - _TAIL if len(text) > _TAIL and text == " ".join(text.split()) else 0
+    # a pattern is tried only on a text holding a character each of its matches holds
     return bool(
         _BRACKET_CREDIT_RE.search(text, pos)
         or _LEADING_RE.search(text)
-        or _WIRE_RE.search(text, pos)
+        or (("(" in text or "/" in text or "|" in text) and _WIRE_RE.search(text, pos))
         or _TRAILING_CREDIT_RE.search(text, pos)
-        or _EQUALS_CREDIT_RE.search(text, pos)
+        or ("＝" in text and _EQUALS_CREDIT_RE.search(text, pos))
         or _SLIDE_CAPTION_RE.search(text)
-        or _COPY_CREDIT_RE.search(text)
-        or _CJK_CREDIT_RE.search(text, pos)
+        or (("©" in text or "ⓒ" in text) and _COPY_CREDIT_RE.search(text))
+        or (("摄" in text or "提供" in text or "撮影" in text) and _CJK_CREDIT_RE.search(text, pos))
         or (len(text) <= 400 and _PHOTO_WORDS_RE.search(text))
     )
 

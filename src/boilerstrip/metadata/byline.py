@@ -446,6 +446,10 @@ def _line(el: HtmlElement, headline: HtmlElement | None) -> tuple[HtmlElement, s
     return printed_line(el, headline, extra=40, longest=150, stop=("body", "html", "article", "main", "header"))
 
 
+# The longest text read as a byline: of an element marked up as one, and of any other.
+_LONGEST_MARKED = 400
+
+
 def visible_bylines(
     root: HtmlElement,
     meta: PageMeta,
@@ -464,15 +468,17 @@ def visible_bylines(
     out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
     for dist, el in window:
+        letters = sizes.get(el)
+        if letters is not None and not 0 < letters <= _LONGEST_MARKED:
+            continue  # no name in it, or longer than any byline text allowed below
         if el.tag in ("script", "style", "meta", "link", "img", "noscript", "head", "title"):
             continue
         by_markup = _is_candidate(el)
         if not by_markup and (len(el) > 4 or dist > 200):
             continue
-        longest = 400 if by_markup else 200
-        letters = sizes.get(el)
-        if letters is not None and not 0 < letters <= longest:
-            continue  # no name in it, or longer than the text allowed below
+        longest = _LONGEST_MARKED if by_markup else 200
+        if letters is not None and letters > longest:
+            continue
         raw = el.text_content()
         if len(raw) > longest:
             continue
