@@ -292,10 +292,10 @@ def visible_dates(
         letters = sizes.get(el)
         if letters is not None and (letters > 300 or (not letters and not is_time)):
             continue  # longer than a date line, or without a digit (read below only if so)
-        ci = class_id(el)
         raw = el.text_content()
         if len(raw) > 300 or not (is_time or _DIGIT_RE.search(raw)):
             continue
+        ci = class_id(el)
         text = text_of(el)
         if not text and not is_time:
             continue
