@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -16,19 +15,23 @@ from .regex_cache import rx
 from .textutil import squash
 
 
-@dataclass
 class PageMeta:
-    """Facts read from the page before any cleaner runs."""
+    """Facts read from the page before any cleaner runs (filled in by the metadata readers)."""
 
-    title: str | None = None
-    headline: str | None = None
-    site_name: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: str | None = None
-    lang: str | None = None
-    canonical: str | None = None
-    jsonld: list[dict[str, Any]] = field(default_factory=list)
-    metas: dict[str, str] = field(default_factory=dict)
+    __slots__ = ("title", "headline", "site_name", "authors", "date", "lang", "canonical", "jsonld", "metas")
+
+    def __init__(
+        self, *, jsonld: list[dict[str, Any]] | None = None, metas: dict[str, str] | None = None
+    ) -> None:
+        self.title: str | None = None
+        self.headline: str | None = None
+        self.site_name: str | None = None
+        self.authors: list[str] = []
+        self.date: str | None = None
+        self.lang: str | None = None
+        self.canonical: str | None = None
+        self.jsonld: list[dict[str, Any]] = jsonld if jsonld is not None else []
+        self.metas: dict[str, str] = metas if metas is not None else {}
 
 
 class Page:

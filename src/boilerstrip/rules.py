@@ -23,9 +23,8 @@ import contextlib
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -52,13 +51,12 @@ class _BadSelector(Exception):
     """A selector that does not compile; turned into InvalidRules with its context."""
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(NamedTuple):
     """One compiled selector and where it came from (``--drop`` or a rules file entry)."""
 
     text: str
     origin: str
-    xpath: etree.XPath = field(repr=False, compare=False)
+    xpath: etree.XPath
 
     def select(self, root: HtmlElement) -> list[HtmlElement]:
         """The elements under ``root`` the selector matches, in document order."""
@@ -76,8 +74,7 @@ class Selector:
         return f"{self.origin} {self.text!r}"
 
 
-@dataclass(frozen=True)
-class SiteRules:
+class SiteRules(NamedTuple):
     """The selectors of one ``[sites."domain"]`` table."""
 
     site: str
@@ -96,8 +93,7 @@ class SiteRules:
         return host == self.site or host.endswith("." + self.site)
 
 
-@dataclass(frozen=True)
-class RulesFile:
+class RulesFile(NamedTuple):
     """A validated rules file."""
 
     path: str
@@ -110,8 +106,7 @@ class RulesFile:
         return found
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     """Every selector that applies to one page, in the order they are applied."""
 
     drop: tuple[Selector, ...] = ()
