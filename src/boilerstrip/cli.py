@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -162,7 +161,7 @@ def strip_command(
             if sys.stdin.isatty():
                 raise UsageError("no input: give a file, a directory, or '-' / a pipe for stdin")
             inputs = ("-",)
-        from .batch.walk import is_single_page
+        from .batch.kinds import is_single_page
 
         if len(inputs) == 1 and is_single_page(inputs[0]):
             code = _strip_one(inputs[0], fmt=fmt, output=output, url=url, options=options, quiet=quiet,
@@ -227,6 +226,8 @@ def _strip_one(source: str, *, fmt: str, output: str | None, url: str | None, op
 
         text = json.dumps({"source": source, **article.to_dict()}, ensure_ascii=False) + "\n"
     if output:
+        from pathlib import Path
+
         from .outputs import write_new
         from .render import EXTENSIONS
 
@@ -270,6 +271,8 @@ def cleaners_command() -> None:
 def _write_explain_html(path: str, data: bytes, *, url: str | None, options: Any, source: str,
                         err: Console) -> None:
     """Write the explain page before stripping, so a page with no article still gets one."""
+    from pathlib import Path
+
     from .explain_html import explain_html
     from .outputs import write_new
 

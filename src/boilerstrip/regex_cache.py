@@ -20,7 +20,6 @@ import re
 import sys
 import zlib
 from array import array
-from pathlib import Path
 from typing import Any
 
 try:  # CPython's compiler internals; without them every pattern goes through re.compile
@@ -49,7 +48,7 @@ def _build_key() -> str:
     return f"{sys.version}|{sys.implementation.cache_tag}|{getattr(_sre, 'MAGIC', '')}|{sys.byteorder}"
 
 
-def cache_path() -> Path | None:
+def cache_path() -> str | None:
     """The cache file of this Python build, or ``None`` when caching is off."""
     where = os.environ.get(ENV_DIR)
     if where == "":
@@ -61,7 +60,7 @@ def cache_path() -> Path | None:
     tag = sys.implementation.cache_tag or "python"
     # one file per Python build, so that two interpreters sharing the directory keep theirs
     build = zlib.crc32(_build_key().encode("utf-8", "replace"))
-    return Path(where) / f"regex-{tag}-{build:08x}.marshal"
+    return os.path.join(where, f"regex-{tag}-{build:08x}.marshal")
 
 
 def _load() -> dict[tuple[str, int], _Entry]:
@@ -69,7 +68,8 @@ def _load() -> dict[tuple[str, int], _Entry]:
     if path is None:
         return {}
     try:
-        data = marshal.loads(path.read_bytes())
+        with open(path, "rb") as f:
+            data = marshal.loads(f.read())
     except (OSError, ValueError, EOFError, TypeError):
         return {}
     if not isinstance(data, dict) or data.get("build") != _build_key():
@@ -140,8 +140,8 @@ def save() -> None:
     if len(entries) > _MAX_ENTRIES:  # patterns built from page data pile up: keep this run's
         entries = {k: v for k, v in entries.items() if k in _built}
     with contextlib.suppress(OSError, ValueError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=path.parent)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
         try:
             with os.fdopen(fd, "wb") as out:
                 marshal.dump({"build": _build_key(), "patterns": entries}, out)

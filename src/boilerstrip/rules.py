@@ -23,13 +23,15 @@ import contextlib
 import functools
 import os
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 from .errors import InvalidRules
 from .options import Options
@@ -262,7 +264,8 @@ def load_rules(path: str | os.PathLike[str]) -> RulesFile:
 @functools.lru_cache(maxsize=16)
 def _load_cached(name: str, mtime_ns: int, size: int) -> RulesFile:
     try:
-        raw = Path(name).read_bytes()
+        with open(name, "rb") as f:
+            raw = f.read()
     except OSError as exc:
         raise InvalidRules(f"{name}: cannot read rules file: {exc.strerror or exc}") from None
     try:
@@ -274,9 +277,15 @@ def _load_cached(name: str, mtime_ns: int, size: int) -> RulesFile:
 
 def user_rules_path() -> Path:
     """Where the user's own rules file lives (``~/.config/boilerstrip/rules.toml`` on Linux)."""
+    from pathlib import Path
+
+    return Path(_user_rules_file())
+
+
+def _user_rules_file() -> str:
     from .userdirs import user_config_dir
 
-    return Path(user_config_dir()) / "rules.toml"
+    return os.path.join(user_config_dir(), "rules.toml")
 
 
 # -- one page --------------------------------------------------------------------
@@ -303,8 +312,8 @@ def rules_for(options: Options, host: str | None) -> Rules:
     """
     files: list[RulesFile] = []
     if options.user_rules:
-        mine = user_rules_path()
-        if mine.is_file():
+        mine = _user_rules_file()
+        if os.path.isfile(mine):
             files.append(load_rules(mine))
     if options.rules_file:
         files.append(load_rules(options.rules_file))

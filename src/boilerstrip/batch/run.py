@@ -169,7 +169,7 @@ def is_stream(paths: Sequence[str], out: str | os.PathLike[str] | None, fmt: str
     """Whether a batch writes one JSON Lines stream rather than a directory of outputs."""
     if fmt == "jsonl":
         return True
-    from .walk import kind_of
+    from .kinds import kind_of
 
     lone_archive = len(paths) == 1 and os.path.isfile(paths[0]) and kind_of(paths[0]) == "warc"
     return lone_archive and (out is None or not os.path.isdir(out))

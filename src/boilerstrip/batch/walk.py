@@ -14,18 +14,14 @@ import glob as globlib
 import os
 import stat
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from ..errors import UsageError
+from .kinds import _GLOB_CHARS, InputKind, kind_of
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.html", "*.htm", "*.xhtml", "*.html.gz")
 """File names a directory walk picks up unless ``--glob`` says otherwise."""
 
-WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
-"""File names read as web archives (one output line per HTML response record)."""
-
-InputKind = Literal["page", "warc"]
-_GLOB_CHARS = frozenset("*?[")
 
 
 class Input(NamedTuple):
@@ -40,21 +36,6 @@ class Input(NamedTuple):
     root: str | None = None
     kind: InputKind = "page"
     problem: str | None = None
-
-
-def kind_of(path: str) -> InputKind:
-    """``"warc"`` for a web archive file name, else ``"page"``."""
-    return "warc" if path.lower().endswith(WARC_SUFFIXES) else "page"
-
-
-def is_single_page(arg: str) -> bool:
-    """True when a lone command-line argument is one page (a file or ``-``), not a batch:
-    not a directory, not a web archive, not a glob pattern naming no existing file."""
-    if arg == "-":
-        return True
-    if os.path.isdir(arg) or kind_of(arg) == "warc":
-        return False
-    return os.path.lexists(arg) or not (_GLOB_CHARS & set(arg))
 
 
 def matches(name: str, globs: Sequence[str]) -> bool:
