@@ -272,3 +272,28 @@ def test_caption_guards_hold_for_every_match(text: str) -> None:
         assert "©" in text or "ⓒ" in text
     if ct._CJK_CREDIT_RE.search(text):
         assert "摄" in text or "提供" in text or "撮影" in text
+
+
+tree_specs = st.recursive(
+    st.just([]), lambda kids: st.lists(kids, max_size=4), max_leaves=40
+)
+
+
+def _build(spec: list[object], parent: lxml.html.HtmlElement) -> None:
+    for child in spec:
+        el = lxml.html.Element("div")
+        parent.append(el)
+        _build(child, el)  # type: ignore[arg-type]
+
+
+@settings(max_examples=200)
+@given(tree_specs, st.integers(min_value=0, max_value=60), st.integers(min_value=0, max_value=12))
+def test_following_and_preceding_walks_are_the_xpath_axes(spec: list[object], pick: int, n: int) -> None:
+    from boilerstrip.metadata._dom import following_elements, preceding_elements
+
+    root = lxml.html.Element("html")
+    _build(spec, root)
+    els = list(root.iter())
+    el = els[pick % len(els)]
+    assert following_elements(el, n) == el.xpath(f"following::*[position() <= {n}]")
+    assert preceding_elements(el, n) == el.xpath(f"preceding::*[position() <= {n}]")

@@ -6,6 +6,7 @@ import copy
 import functools
 import re
 from itertools import islice
+from operator import itemgetter
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -216,13 +217,43 @@ def near(
     """
     if headline is None:
         return list(enumerate(islice(root.iter(tag=etree.Element), limit)))
-    following = headline.xpath(f"following::*[position() <= {int(after)}]")
-    preceding = headline.xpath(f"preceding::*[position() <= {int(before)}]")
+    following = following_elements(headline, int(after))
+    preceding = preceding_elements(headline, int(before))
     ranked = list(enumerate(following))
     count = len(preceding)
     ranked += [(before_weight * (count - i), el) for i, el in enumerate(preceding)]
-    ranked.sort(key=lambda pair: pair[0])
+    ranked.sort(key=itemgetter(0))  # stable: at equal distance, what follows comes first
     return ranked
+
+
+def following_elements(el: HtmlElement, n: int) -> list[HtmlElement]:
+    """The first ``n`` elements after ``el`` in document order, its own subtree left out
+    (XPath's ``following::*[position() <= n]``, walked only as far as needed)."""
+    out: list[HtmlElement] = []
+    node: HtmlElement | None = el
+    while node is not None and len(out) < n:
+        for sib in node.itersiblings():
+            out.extend(islice(sib.iter(etree.Element), n - len(out)))
+            if len(out) >= n:
+                break
+        node = node.getparent()
+    return out
+
+
+def preceding_elements(el: HtmlElement, n: int) -> list[HtmlElement]:
+    """The last ``n`` elements before ``el`` in document order, its ancestors left out
+    (XPath's ``preceding::*[position() <= n]``), in document order."""
+    out: list[HtmlElement] = []  # nearest first
+    node: HtmlElement | None = el
+    while node is not None and len(out) < n:
+        for sib in node.itersiblings(preceding=True):
+            out.extend(reversed(list(sib.iter(etree.Element))))
+            if len(out) >= n:
+                break
+        node = node.getparent()
+    del out[n:]
+    out.reverse()
+    return out
 
 
 def common_article(headline: HtmlElement | None) -> HtmlElement | None:
