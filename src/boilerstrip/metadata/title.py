@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -88,7 +89,7 @@ def _names_site(part: str, sites: set[str]) -> bool:
 
 def similarity(a: str, b: str) -> float:
     """How alike two titles are, 0..1, on folded text (containment counts high)."""
-    fa, fb = fold(a), fold(b)
+    fa, fb = _folded(a), _folded(b)
     if not fa or not fb:
         return 0.0
     if fa == fb:
@@ -97,8 +98,7 @@ def similarity(a: str, b: str) -> float:
     if short in long_:
         return 0.5 + 0.5 * len(short) / len(long_)
     # cheap bound first: titles that share few character pairs are not alike
-    pairs_a = {fa[i : i + 2] for i in range(len(fa) - 1)}
-    pairs_b = {fb[i : i + 2] for i in range(len(fb) - 1)}
+    pairs_a, pairs_b = _pairs(fa), _pairs(fb)
     if not pairs_a or not pairs_b:
         return 0.0
     shared = len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
@@ -107,6 +107,18 @@ def similarity(a: str, b: str) -> float:
     from difflib import SequenceMatcher  # only titles that share many pairs get this far
 
     return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
+
+
+# A page's titles are compared with each of its headings, and each heading with each title:
+# their folded forms and character pairs are made once.
+@functools.lru_cache(maxsize=2048)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _pairs(folded: str) -> frozenset[str]:
+    return frozenset(folded[i : i + 2] for i in range(len(folded) - 1))
 
 
 def pick_title(
