@@ -305,8 +305,13 @@ class Page:
             return any([self.kill(c, reason) for c in list(el) if isinstance(c.tag, str)])
         if self.size(el) or el.tag in _MEDIA:
             self.record(el, reason)
-        self._changed.update(parent.iterancestors())
-        self._changed.add(parent)
+        # the parent and its ancestors read differently now; an ancestor already noted has
+        # its own ancestors noted too, so the climb stops there
+        changed = self._changed
+        node: HtmlElement | None = parent
+        while node is not None and node not in changed:
+            changed.add(node)
+            node = node.getparent()
         el.drop_tree()
         self._forget(el.iter())
         return True

@@ -53,15 +53,27 @@ def main_content(page: Page) -> None:
     for el in kept:
         path.add(el)
         path.update(el.iterancestors())
-    found = []
-    for node in page.root.iter():  # document order: the same drops in the same order every run
-        if node not in path or node in kept:
-            continue
-        for child in node:
-            if isinstance(child.tag, str) and child not in path and child.tag != "head":
-                found.append((child, "outside the main content"))
+    found: list[tuple[HtmlElement, str]] = []
+    _outside(page.root, path, set(kept), found)
     page.kill_all(found)
     page.main = _common_ancestor(kept)
+
+
+def _outside(
+    node: HtmlElement, path: set[HtmlElement], kept: set[HtmlElement], found: list[tuple[HtmlElement, str]]
+) -> None:
+    """The children beside ``path`` (the kept elements and their ancestors), in document order
+    (the same drops in the same order every run): only the path is walked, not the page."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        on_path = []
+        for child in node:
+            if child in path:
+                on_path.append(child)
+            elif node not in kept and isinstance(child.tag, str) and child.tag != "head":
+                found.append((child, "outside the main content"))
+        stack.extend(reversed(on_path))
 
 
 def _prose_mass(paras: list[Paragraph]) -> dict[HtmlElement, int]:
