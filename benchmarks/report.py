@@ -182,8 +182,9 @@ def speed_section(sp: SpeedReport) -> list[str]:
                  f"{base_kb / 1024:.0f}", f"{peak_kb / 1024:.0f}", f"{growth:.1f}×"]
             )  # fmt: skip
         lines += [
-            "Peak memory of one page in a fresh process (`VmHWM`, the peak resident set; "
-            "*after import* is measured with the page's bytes read, before extraction):",
+            "Peak memory of one page in a fresh process, turned into the text each tool's command "
+            "line prints (`VmHWM`, the peak resident set; *after import* is measured with the "
+            "page's bytes read, before extraction):",
             "",
             *_table(
                 [

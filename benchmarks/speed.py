@@ -323,12 +323,13 @@ def peak_rss_kb() -> int:
 
 
 def memprobe(tool_name: str, path: str) -> None:
-    """Child side of the memory probe: import, note RSS, extract one page, note peak RSS."""
+    """Child side of the memory probe: import, note RSS, turn one page into the text the tool's
+    command line prints, note peak RSS."""
     tool = by_names([tool_name])[0]
     tool.load()
     data = Path(path).read_bytes()
     base = peak_rss_kb()
-    tool.extract(data, None)
+    tool.render(data)
     peak = peak_rss_kb()
     print(json.dumps({"base_kb": base, "peak_kb": peak}))
 

@@ -107,6 +107,11 @@ class Tool:
         """The tool's byline for the page (default: the one ``extract`` gave)."""
         return output.byline
 
+    def render(self, html: bytes) -> str:
+        """What the tool's command line prints for the page (the memory probe's one call):
+        ``extract`` may build more than that for scoring (boilerstrip's body text apart)."""
+        return self.extract(html, None).text
+
 
 class Boilerstrip(Tool):
     name = "boilerstrip"
@@ -119,6 +124,10 @@ class Boilerstrip(Tool):
         if not callable(strip):
             raise ToolMissing("boilerstrip.strip is not available yet")
         self._strip: Callable[..., Any] = strip
+
+    def render(self, html: bytes) -> str:
+        text: str = self._strip(html).text
+        return text
 
     def extract(self, html: bytes, url: str | None) -> Output:
         article = self._strip(html, url=url)
