@@ -287,3 +287,18 @@ def test_targets_compare_with_the_reference(tmp_path: Path) -> None:
     runs = runner.run_dataset([Ours(), Ref()], ds, html, progress=lambda _: None)
     rows = "\n".join(report.targets_section(runs, None))
     assert "mini: precision and recall ≥ trafilatura's" in rows and "| met |" in rows
+
+
+def test_stages_time_every_stage_of_each_page() -> None:
+    from benchmarks import stages
+
+    from boilerstrip.registry import default_pipeline
+
+    page = (b"<html><head><title>A story</title></head><body><article><h1>A story</h1>"
+            b"<p class='byline'>By Jane Doe</p><p>" + b"Words of the story go here. " * 30 + b"</p>"
+            b"</article><footer>(c) 2024 Example</footer></body></html>")
+    times = stages.measure([(page, None), (page, "https://example.com/a")])
+    names = {c.name for c in default_pipeline().active("html")}
+    assert {f"cleaner: {n}" for n in names} <= set(times)
+    assert {"decode", "parse", "size table", "metadata: byline", "blocks", "render text"} <= set(times)
+    assert all(len(v) == 2 and all(s >= 0 for s in v) for v in times.values())
