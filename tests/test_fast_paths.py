@@ -297,3 +297,51 @@ def test_following_and_preceding_walks_are_the_xpath_axes(spec: list[object], pi
     el = els[pick % len(els)]
     assert following_elements(el, n) == el.xpath(f"following::*[position() <= {n}]")
     assert preceding_elements(el, n) == el.xpath(f"preceding::*[position() <= {n}]")
+
+
+attr_trees = st.recursive(
+    st.tuples(
+        st.sampled_from(["div", "p", "span", "footer", "nav", "aside", "meta", "strong", "header", "a"]),
+        st.dictionaries(
+            st.sampled_from(["class", "id", "role", "style", "hidden", "aria-hidden", "itemprop"]),
+            st.sampled_from(["", "x", "title", "Headline", "sub-ubject", "TITLE", "headline", "datePublished"]),
+            max_size=3,
+        ),
+        st.just([]),
+    ),
+    lambda kids: st.tuples(
+        st.sampled_from(["div", "section", "header"]), st.dictionaries(st.sampled_from(["class", "id"]), st.just("k"), max_size=1),
+        st.lists(kids, max_size=4),
+    ),
+    max_leaves=30,
+)
+
+
+def _grow(spec: tuple[str, dict[str, str], list[object]]) -> lxml.html.HtmlElement:
+    tag, attrs, kids = spec
+    el = lxml.html.Element(tag, **attrs)
+    for kid in kids:
+        el.append(_grow(kid))  # type: ignore[arg-type]
+    return el
+
+
+@settings(max_examples=200)
+@given(attr_trees)
+def test_python_walks_give_what_the_xpaths_gave(spec: tuple[str, dict[str, str], list[object]]) -> None:
+    from boilerstrip.metadata import title
+    from boilerstrip.metadata._dom import may_be_zone
+    from boilerstrip.trees import with_any_attribute
+
+    root = lxml.html.Element("html")
+    root.append(_grow(spec))
+    assert list(with_any_attribute(root, "class", "id")) == root.xpath("//*[@class or @id]")
+    assert list(with_any_attribute(root, "hidden", "aria-hidden", "style")) == root.xpath(
+        "//*[@hidden or @aria-hidden or @style]"
+    )
+    assert list(may_be_zone(root)) == root.xpath("//footer | //nav | //aside | //*[@class or @id]")
+    assert list(title._marked_headlines(root)) == root.xpath(
+        "//*[@itemprop='headline'] | //*[(self::div or self::p or self::span or"
+        " self::strong or self::header) and (contains(@class, 'itle') or contains(@class, 'eadline')"
+        " or contains(@id, 'itle') or contains(@id, 'eadline') or contains(@class, 'tit')"
+        " or contains(@class, 'ubject') or contains(@class, 'TITLE') or contains(@class, 'HEADLINE'))]"
+    )

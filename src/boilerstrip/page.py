@@ -13,6 +13,7 @@ from .article import Drop
 from .options import Options
 from .regex_cache import rx
 from .textutil import squash
+from .trees import with_any_attribute
 
 
 class PageMeta:
@@ -91,7 +92,7 @@ class Page:
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
             placed: dict[HtmlElement, tuple[int, str]] = {}
-            for el in _CLASS_OR_ID(self.root):  # only elements still in the tree
+            for el in with_any_attribute(self.root, "class", "id"):  # only elements still in the tree
                 key = _cached_key(el.get("class"), el.get("id"))
                 if key:
                     placed[el] = (len(placed), key)
@@ -382,7 +383,6 @@ def class_key(cls: str | None, ident: str | None) -> str:
     return " ".join(n for n in names if n)
 
 
-_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 # Keys repeat on a page and across the pages of a site or a batch: each made once.
 _cached_key = functools.lru_cache(maxsize=50_000)(class_key)
 

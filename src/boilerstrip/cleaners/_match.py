@@ -11,12 +11,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
+from ..trees import with_any_attribute
 
 
 def class_pattern(
@@ -142,14 +142,13 @@ def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
     return page.kill_all((el, reason) for el in found)
 
 
-_WITH_ROLE = etree.XPath("//*[@role]")
 
 
 def by_role(page: Page, roles: frozenset[str]) -> list[tuple[HtmlElement, str]]:
     """Elements whose ARIA ``role`` is one of ``roles`` (and that do not hold the article)."""
     return [
         (el, f"role={el.get('role')}")
-        for el in _WITH_ROLE(page.root)
+        for el in with_any_attribute(page.root, "role")
         if el.get("role") in roles and not page.holds_article(el)
     ]
 

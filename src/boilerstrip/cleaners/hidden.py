@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
 from ..page import Page
 from ..regex_cache import rx
+from ..trees import with_any_attribute
 from ._match import by_class, class_pattern
 from .link_lists import link_density
 
@@ -25,7 +25,6 @@ _SHOWN_SOMEWHERE = rx(r"hidden-(?:xs|sm|md|lg|xl)|d-(?:sm|md|lg|xl)-|visible-")
 # utility-class frameworks: "hidden md:block" is hidden on phones only
 _SHOWN_ON_WIDER_SCREENS = rx(r"(?:^|\s)(?:sm|md|lg|xl|2xl):(?:block|flex|inline|inline-block|grid|table|contents)\b")
 
-_MARKED = etree.XPath("//*[@hidden or @aria-hidden or @style]")
 # Hidden text of this many letters with few links is an article a script would reveal.
 _PROSE_LETTERS = 1000
 
@@ -58,7 +57,7 @@ def hidden_elements(page: Page) -> None:
     An element holding the article itself is kept (some pages hide it until a script runs).
     """
     found = []
-    for el in _MARKED(page.root):  # only elements carrying one of the attributes, in document order
+    for el in with_any_attribute(page.root, "hidden", "aria-hidden", "style"):  # in document order
         # aria-hidden hides from screen readers only: a caption so marked is still on screen
         if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and not is_caption_element(el)):
             found.append((el, "hidden attribute"))

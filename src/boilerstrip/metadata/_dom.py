@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Iterator
 from itertools import islice
 from operator import itemgetter
 
@@ -122,7 +123,7 @@ def is_zone(el: HtmlElement) -> bool:
 def without_zones(root: HtmlElement) -> HtmlElement:
     """A copy of ``root`` with every footer, comment list, related list, sidebar and menu cut out."""
     clone: HtmlElement = copy.deepcopy(root)
-    doomed = [el for el in _MAY_BE_ZONE(clone) if is_zone(el)]
+    doomed = [el for el in may_be_zone(clone) if is_zone(el)]
     doomed_set = set(doomed)
     for el in doomed:
         if el.getparent() is not None and not any(a in doomed_set for a in el.iterancestors()):
@@ -130,8 +131,15 @@ def without_zones(root: HtmlElement) -> HtmlElement:
     return clone
 
 
-# What ``is_zone`` can say yes to, in document order: the rest of the page need not be asked.
-_MAY_BE_ZONE = etree.XPath("//footer | //nav | //aside | //*[@class or @id]")
+def may_be_zone(root: HtmlElement) -> Iterator[HtmlElement]:
+    """What ``is_zone`` can say yes to, in document order: the rest of the page need not be
+    asked (``//footer | //nav | //aside | //*[@class or @id]``, walked in Python: faster)."""
+    for el in root.iter(etree.Element):
+        if el.tag in _ZONE_TAGS or el.get("class") is not None or el.get("id") is not None:
+            yield el
+
+
+_ZONE_TAGS = frozenset({"footer", "nav", "aside"})
 
 
 def text_of(el: HtmlElement) -> str:

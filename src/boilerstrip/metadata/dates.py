@@ -13,13 +13,13 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
 from ..phrases import COPYRIGHT, phrase_regex
 from ..regex_cache import rx
 from ..textutil import weight
+from ..trees import with_any_attribute
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, without_zones
 from .found import NOTHING, Found
@@ -96,9 +96,6 @@ _DATE_CLASS_RE = rx(
     re.IGNORECASE,
 )
 
-_DATE_PUBLISHED_XPATH = etree.XPath(
-    "//*[@itemprop='datePublished' or @itemprop='datepublished'][not(self::meta)]"
-)
 _DIGIT_RE = rx(r"\d")
 _ISO_RE = rx(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
@@ -241,7 +238,9 @@ def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
         iso = normalize_iso(meta.metas.get(key), meta.lang)
         if iso:
             return iso
-    for el in _DATE_PUBLISHED_XPATH(root):
+    for el in with_any_attribute(root, "itemprop"):
+        if el.get("itemprop") not in ("datePublished", "datepublished") or el.tag == "meta":
+            continue
         iso = normalize_iso(el.get("datetime") or el.get("content") or text_of(el), meta.lang)
         if iso:
             return iso

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -19,12 +20,23 @@ _HEADLINE_CLASS_RE = rx(
 )
 
 
-_HEADLINE_XPATH = etree.XPath(
-    "//*[@itemprop='headline'] | //*[(self::div or self::p or self::span or"
-    " self::strong or self::header) and (contains(@class, 'itle') or contains(@class, 'eadline')"
-    " or contains(@id, 'itle') or contains(@id, 'eadline') or contains(@class, 'tit')"
-    " or contains(@class, 'ubject') or contains(@class, 'TITLE') or contains(@class, 'HEADLINE'))]"
-)
+# Elements that may be marked as the headline: ``itemprop=headline``, or a div, p, span,
+# strong or header whose class or id says "title", "headline" or "subject".
+_MARKABLE_TAGS = frozenset({"div", "p", "span", "strong", "header"})
+_CLASS_HINTS = ("itle", "eadline", "tit", "ubject", "TITLE", "HEADLINE")
+_ID_HINTS = ("itle", "eadline")
+
+
+def _marked_headlines(root: HtmlElement) -> Iterator[HtmlElement]:
+    """In document order (a walk in Python is several times faster than the same XPath)."""
+    for el in root.iter(etree.Element):
+        if el.get("itemprop") == "headline":
+            yield el
+        elif el.tag in _MARKABLE_TAGS:
+            cls = el.get("class") or ""
+            ident = el.get("id") or ""
+            if any(h in cls for h in _CLASS_HINTS) or any(h in ident for h in _ID_HINTS):
+                yield el
 
 
 def site_words(meta: PageMeta, url: str | None) -> set[str]:
@@ -173,7 +185,7 @@ def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
     best_score = 0.0
     h1s: list[HtmlElement] = []
     for phase in (0, 1):
-        found = root.iter("h1", "h2", "h3") if phase == 0 else _HEADLINE_XPATH(root)
+        found = root.iter("h1", "h2", "h3") if phase == 0 else _marked_headlines(root)
         for el in found:
             tag = el.tag
             if phase == 1:
