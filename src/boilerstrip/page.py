@@ -13,7 +13,6 @@ from .article import Drop
 from .options import Options
 from .regex_cache import rx
 from .textutil import squash
-from .trees import with_any_attribute
 
 
 class PageMeta:
@@ -92,8 +91,11 @@ class Page:
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
             placed: dict[HtmlElement, tuple[int, str]] = {}
-            for el in with_any_attribute(self.root, "class", "id"):  # only elements still in the tree
-                key = _cached_key(el.get("class"), el.get("id"))
+            for el in self.root.iter(etree.Element):  # only elements still in the tree
+                cls, ident = el.get("class"), el.get("id")
+                if cls is None and ident is None:
+                    continue
+                key = _cached_key(cls, ident)
                 if key:
                     placed[el] = (len(placed), key)
                     keyed.setdefault(key, []).append(el)
