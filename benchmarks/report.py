@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import metric
+from . import metric, speed
 from .runner import ToolRun
 from .speed import SpeedReport
 from .tools import REFERENCE, Tool
@@ -139,7 +139,8 @@ def speed_section(sp: SpeedReport) -> list[str]:
             ratio = f"{s / traf:.2f}×" if s is not None and traf else "—"
             rows.append([f"`{label}`", _f(s, 3) if s is not None else f"failed: {note}", ratio])
         lines += [
-            f"Cold start, one page from the shell ({sp.cold_page}), median wall time of 5 runs "
+            f"Cold start, one page from the shell ({sp.cold_page}), median wall time of "
+            f"{speed.COLD_RUNS} runs "
             "after one warm-up round, the commands taking turns:",
             "",
             *_table(["command", "seconds", "× trafilatura CLI"], rows),

@@ -177,7 +177,12 @@ def installed_bytecode() -> None:
     compileall.compile_dir(str(Path(boilerstrip.__file__).parent), quiet=1)
 
 
-def cold_start(report: SpeedReport, page: BenchPage, runs: int = 5) -> None:
+# Rounds of the cold-start commands: one start takes 0.1-0.25 s, and on a shared machine a
+# median of five moved by ±10% between runs of the harness.
+COLD_RUNS = 11
+
+
+def cold_start(report: SpeedReport, page: BenchPage, runs: int = COLD_RUNS) -> None:
     report.cold_page = f"{page_label(page)}, {page.size / 1024:.0f} KB"
     installed_bytecode()
     py = sys.executable
