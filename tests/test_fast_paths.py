@@ -345,3 +345,9 @@ def test_python_walks_give_what_the_xpaths_gave(spec: tuple[str, dict[str, str],
         " or contains(@id, 'itle') or contains(@id, 'eadline') or contains(@class, 'tit')"
         " or contains(@class, 'ubject') or contains(@class, 'TITLE') or contains(@class, 'HEADLINE'))]"
     )
+
+
+def test_no_whitespace_character_is_a_letter_or_digit() -> None:
+    # the size table counts nothing in a whitespace-only text without looking further
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert spaces and not any(re.match(r"[^\W_]", c) for c in spaces)

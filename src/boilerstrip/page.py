@@ -120,12 +120,17 @@ class Page:
         """
         if self._sizes is None:
             sizes: dict[HtmlElement, int] = {}
+            get = sizes.get
+            # most texts and tails are the indentation between tags: no letter (no whitespace
+            # character is a letter or digit), and no call to count them
             for el in reversed(list(self.root.iter(tag=etree.Element))):
                 text = el.text
-                n = _count(text) if text else 0
+                n = _count(text) if text and not text.isspace() else 0
                 for child in el:
                     tail = child.tail
-                    n += sizes.get(child, 0) + (_count(tail) if tail else 0)
+                    if tail and not tail.isspace():
+                        n += _count(tail)
+                    n += get(child, 0)
                 sizes[el] = n
             self._sizes = sizes
         return self._sizes
