@@ -12,7 +12,7 @@ WARC_SUFFIXES: tuple[str, ...] = (".warc", ".warc.gz", ".arc", ".arc.gz")
 """File names read as web archives (one output line per HTML response record)."""
 
 InputKind = Literal["page", "warc"]
-_GLOB_CHARS = frozenset("*?[")
+GLOB_CHARS = frozenset("*?[")
 
 
 def kind_of(path: str) -> InputKind:
@@ -27,4 +27,4 @@ def is_single_page(arg: str) -> bool:
         return True
     if os.path.isdir(arg) or kind_of(arg) == "warc":
         return False
-    return os.path.lexists(arg) or not (_GLOB_CHARS & set(arg))
+    return os.path.lexists(arg) or not (GLOB_CHARS & set(arg))

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from ..errors import UsageError
-from .kinds import _GLOB_CHARS, InputKind, kind_of
+from .kinds import GLOB_CHARS, InputKind, kind_of
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.html", "*.htm", "*.xhtml", "*.html.gz")
 """File names a directory walk picks up unless ``--glob`` says otherwise."""
@@ -70,7 +70,7 @@ def _expand(arg: str, patterns: Sequence[str]) -> Iterable[Input]:
         return walk_dir(arg, patterns)
     if os.path.lexists(arg):
         return [_file_input(arg, root=None)]
-    if _GLOB_CHARS & set(arg):
+    if GLOB_CHARS & set(arg):
         names = sorted(globlib.glob(arg, recursive=True))
         if not names:
             raise UsageError(f"no file matches {arg}")
