@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -351,3 +352,25 @@ def test_no_whitespace_character_is_a_letter_or_digit() -> None:
     # the size table counts nothing in a whitespace-only text without looking further
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert spaces and not any(re.match(r"[^\W_]", c) for c in spaces)
+
+
+_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize("fixture", sorted(p.parent.name for p in _FIXTURES.glob("*/page.html")))
+def test_scores_best_and_thresholds_are_those_of_the_full_sorted_list(fixture: str) -> None:
+    from boilerstrip.core import read_page
+    from boilerstrip.parse import parse_html
+
+    data = (_FIXTURES / fixture / "page.html").read_bytes()
+    page = read_page(parse_html(loading.decode(data).text), url=None)
+    full = score.score_candidates(page)
+    scores = score.Scores(page)
+    best = scores.best()
+    assert (best is None) == (not full)
+    if full:
+        assert best == full[0]
+    finals = {c.el: c.score for c in full}
+    for el in page.root.iter():
+        for threshold in (-5.0, 0.0, 10.0, 25.0, best.score * 0.2 if best else 1.0):
+            assert scores.at_least(el, threshold) == (finals.get(el, 0.0) >= threshold)

@@ -8,10 +8,10 @@ from ..extract.captions import is_caption_element
 from ..extract.score import (
     Candidate,
     Paragraph,
+    Scores,
     effective_size,
     link_share,
     paragraphs,
-    score_candidates,
 )
 from ..page import Page
 from .link_lists import link_density
@@ -42,12 +42,13 @@ def main_content(page: Page) -> None:
     with it. Every other block is dropped as "outside the main content".
     """
     paras = paragraphs(page)  # one reading of the paragraphs for scoring and for climbing
-    candidates = score_candidates(page, paras)
-    if not candidates:
+    scores = Scores(page, paras)
+    best = scores.best()
+    if best is None:
         page.main = page.body
         return
-    top = _grow(page, candidates[0].el, paras)
-    kept = _repeated_sections(page, top) or _with_siblings(page, top, candidates)
+    top = _grow(page, best.el, paras)
+    kept = _repeated_sections(page, top) or _with_siblings(page, top, scores, best)
     kept = _beside_headline(page, kept) + kept
     path: set[HtmlElement] = set()
     for el in kept:
@@ -127,18 +128,16 @@ def _repeated_sections(page: Page, top: HtmlElement) -> list[HtmlElement]:
     return []
 
 
-def _with_siblings(page: Page, top_el: HtmlElement, candidates: list[Candidate]) -> list[HtmlElement]:
+def _with_siblings(page: Page, top_el: HtmlElement, scores: Scores, best: Candidate) -> list[HtmlElement]:
     parent = top_el.getparent()
     if parent is None or top_el.tag in ("html", "body"):
         return [top_el]
-    scores = {c.el: c.score for c in candidates}
-    top = Candidate(top_el, max(scores.get(top_el, 0.0), candidates[0].score))
-    threshold = max(10.0, top.score * _SIBLING_SHARE)
+    threshold = max(10.0, max(scores.of(top_el), best.score) * _SIBLING_SHARE)
     kept = []
     for sib in parent:
         if not isinstance(sib.tag, str):
             continue
-        if sib is top.el or scores.get(sib, 0.0) >= threshold or _worthy_paragraph(sib):
+        if sib is top_el or scores.at_least(sib, threshold) or _worthy_paragraph(sib):
             kept.append(sib)
     return kept
 

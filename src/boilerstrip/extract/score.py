@@ -166,8 +166,66 @@ def link_share(el: HtmlElement, size: int) -> float:
 
 def score_candidates(page: Page, paras: list[Paragraph] | None = None) -> list[Candidate]:
     """Every element that received points, best first (``paras``: :func:`paragraphs`, if known)."""
+    scores = Scores(page, paras)
+    out = [Candidate(el, scores.of(el)) for el in scores.elements()]
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+class Scores:
+    """The scores of the elements that received points, each discounted by its link share.
+
+    The discount reads the element's whole text; it never raises a score, so an element
+    whose score before it (or zero) is below a score already known cannot beat it: the
+    discount is worked out only where it can change an answer.
+    """
+
+    def __init__(self, page: Page, paras: list[Paragraph] | None = None) -> None:
+        self.page = page
+        points = _points(paras if paras is not None else paragraphs(page))
+        self._raw: dict[HtmlElement, float] = {el: _weighted(el, content, len(points)) for el, content in points.items()}
+        self._final: dict[HtmlElement, float] = {}
+
+    def elements(self) -> list[HtmlElement]:
+        """The elements that received points, in the order they first did."""
+        return list(self._raw)
+
+    def of(self, el: HtmlElement) -> float:
+        """The score of ``el`` (0 for an element that received no points)."""
+        raw = self._raw.get(el)
+        if raw is None:
+            return 0.0
+        score = self._final.get(el)
+        if score is None:
+            size = text_len(el, self.page.size(el))
+            score = self._final[el] = raw * (1.0 - link_share(el, size))
+        return score
+
+    def at_least(self, el: HtmlElement, threshold: float) -> bool:
+        """``of(el) >= threshold``."""
+        raw = self._raw.get(el)
+        if raw is not None and max(raw, 0.0) < threshold:
+            return False
+        return self.of(el) >= threshold
+
+    def best(self) -> Candidate | None:
+        """The best-scored element, the first to receive points among equals (as in the list
+        :func:`score_candidates` sorts); None when no element received points."""
+        best: Candidate | None = None
+        order = {el: i for i, el in enumerate(self._raw)}
+        for el, raw in sorted(self._raw.items(), key=lambda item: -max(item[1], 0.0)):
+            if best is not None and max(raw, 0.0) < best.score:
+                break  # neither this one nor any after it can reach the best
+            score = self.of(el)
+            if best is None or score > best.score or (score == best.score and order[el] < order[best.el]):
+                best = Candidate(el, score)
+        return best
+
+
+def _points(paras: list[Paragraph]) -> dict[HtmlElement, float]:
+    """Points each element receives from the paragraphs under it (Readability's idea)."""
     scores: dict[HtmlElement, float] = {}
-    for el, _length, size, commas in paras if paras is not None else paragraphs(page):
+    for el, _length, size, commas in paras:
         parent = el.getparent()
         if parent is None:
             continue
@@ -179,14 +237,14 @@ def score_candidates(page: Page, paras: list[Paragraph] | None = None) -> list[C
             parent = el
         for depth, anc in enumerate([parent, *list(parent.iterancestors())[:2]]):
             scores[anc] = scores.get(anc, 0.0) + points / (1, 2, 3)[depth]
-    out = []
-    for el, content in scores.items():
-        # a name counts in proportion to the content behind it: a tiny "post-*" box gains little
-        score = content + class_weight(el) * min(1.0, content / _CONTENT_FOR_FULL_NAME)
-        score += 5.0 if el.tag in ("div", "article", "main") else 0.0
-        if el.tag in ("html", "body") and len(scores) > 1:
-            score *= 0.5
-        size = text_len(el, page.size(el))
-        out.append(Candidate(el, score * (1.0 - link_share(el, size))))
-    out.sort(key=lambda c: -c.score)
-    return out
+    return scores
+
+
+def _weighted(el: HtmlElement, content: float, candidates: int) -> float:
+    """``el``'s points with its name and tag counted, before the link discount."""
+    # a name counts in proportion to the content behind it: a tiny "post-*" box gains little
+    score = content + class_weight(el) * min(1.0, content / _CONTENT_FOR_FULL_NAME)
+    score += 5.0 if el.tag in ("div", "article", "main") else 0.0
+    if el.tag in ("html", "body") and candidates > 1:
+        score *= 0.5
+    return score
