@@ -197,14 +197,20 @@ def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
                 if len(el) > 3:
                     continue
             text = text_of(el)
-            if not text or len(text) > 400 or is_hidden(el):
+            if not text or len(text) > 400:
                 continue
             if tag == "h1":
+                if is_hidden(el):
+                    continue
                 h1s.append(el)
             if not titles:
                 continue
             score = max(similarity(text, t) for t in titles) - (0.0 if tag == "h1" else 0.05)
-            if score > best_score + 1e-9 and in_foreign_zone(el):
+            if score <= best_score + 1e-9:
+                continue  # not the best, shown or not
+            if tag != "h1" and is_hidden(el):
+                continue
+            if in_foreign_zone(el):
                 score -= 0.3
             if score > best_score + 1e-9:
                 best, best_score = el, score
