@@ -374,3 +374,20 @@ def test_scores_best_and_thresholds_are_those_of_the_full_sorted_list(fixture: s
     for el in page.root.iter():
         for threshold in (-5.0, 0.0, 10.0, 25.0, best.score * 0.2 if best else 1.0):
             assert scores.at_least(el, threshold) == (finals.get(el, 0.0) >= threshold)
+
+
+html_bits = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<div class=a>", "</div>", "<b>", "</b>", " text ", "&amp; more", "<br>", "<script>var x=1;</script>",
+         "<!-- c -->", "é字", "\n  ", "<li>", "<table><tr><td>", "</td></tr></table>", "<style>p{}</style>", "<![CDATA[x]]>"]
+    ),
+    max_size=30,
+)
+
+
+@given(html_bits)
+def test_page_text_content_is_lxml_html_string_value(bits: list[str]) -> None:
+    root = parse.parse_html("<html><body>" + "".join(bits) + "</body></html>")
+    for el in root.iter():
+        assert isinstance(el, parse.PageElement)
+        assert el.text_content() == lxml.html.HtmlElement.text_content(el)

@@ -36,11 +36,24 @@ _TAG_NAME_RE = rx(r"<[^\s/>]*")
 _ATTR_RE = rx(r"\s*[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?|\s*/")
 
 
-# Every element is an ``HtmlElement``, chosen in C. lxml.html's own lookup calls a Python
+class PageElement(HtmlElement):  # type: ignore[misc]  # lxml ships no type stubs
+    """The elements of a parsed page: lxml.html's, with a faster ``text_content``."""
+
+    def text_content(self) -> str:
+        """The element's text, its descendants' included (XPath's ``string()``).
+
+        Serialised as text by libxml2: the same string as lxml.html's XPath ``string()``, in
+        about two thirds of the time (the cleaners and readers ask ~600 times a page).
+        """
+        text: str = etree.tostring(self, method="text", encoding="unicode", with_tail=False)
+        return text
+
+
+# Every element is a ``PageElement``, chosen in C. lxml.html's own lookup calls a Python
 # method for each element the first time Python touches it (to give forms and inputs their
 # classes, which nothing here uses): a few percent of the whole run.
 _LOOKUP = etree.ElementDefaultClassLookup(
-    element=HtmlElement,
+    element=PageElement,
     comment=lxml.html.HtmlComment,
     pi=lxml.html.HtmlProcessingInstruction,
     entity=lxml.html.HtmlEntity,
