@@ -18,7 +18,9 @@ from .textutil import squash
 class PageMeta:
     """Facts read from the page before any cleaner runs (filled in by the metadata readers)."""
 
-    __slots__ = ("title", "headline", "site_name", "authors", "date", "lang", "canonical", "jsonld", "metas")
+    __slots__ = (
+        "title", "headline", "site_name", "authors", "date", "date_read", "lang", "canonical", "jsonld", "metas"
+    )
 
     def __init__(
         self, *, jsonld: list[dict[str, Any]] | None = None, metas: dict[str, str] | None = None
@@ -28,6 +30,8 @@ class PageMeta:
         self.site_name: str | None = None
         self.authors: list[str] = []
         self.date: str | None = None
+        # True once ``date`` holds what the page's metadata declares (None when nothing)
+        self.date_read = False
         self.lang: str | None = None
         self.canonical: str | None = None
         self.jsonld: list[dict[str, Any]] = jsonld if jsonld is not None else []

@@ -58,6 +58,7 @@ def read_meta(root: HtmlElement, *, url: str | None = None) -> PageMeta:
     meta.lang = read_lang(root, metas, jsonld.first(items, "inLanguage"), meta.title or "")
     meta.authors = metadata_authors(meta, forbidden_names(meta, url), every)
     meta.date = from_metadata(meta, root)
+    meta.date_read = True
     return meta
 
 

@@ -365,7 +365,7 @@ def find_date(
     ``sizes`` (letters and digits under each element) passes over elements that cannot hold
     a date line before their text is read.
     """
-    trusted = meta.date or from_metadata(meta, root)
+    trusted = meta.date if meta.date_read else from_metadata(meta, root)
     visible: tuple[str, str | None, HtmlElement | None] | None = None
     for iso, line, el in visible_dates(root, meta, headline, sizes):
         if trusted is None or iso[:10] == trusted[:10]:
