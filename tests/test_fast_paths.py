@@ -215,17 +215,19 @@ phrase_lists = st.lists(
 @settings(max_examples=300)
 @given(phrase_lists, st.text(alphabet=st.sampled_from(list("abAB _-+?!.1\n")), max_size=14))
 def test_ascii_cores_never_pass_over_a_whole_phrase_match(phrases: list[str], text: str) -> None:
-    from boilerstrip.cleaners._match import _ASCII_NONWORD, ascii_cores
+    from boilerstrip.cleaners._match import ascii_cores
     from boilerstrip.phrases import phrase_regex
+    from boilerstrip.textutil import ASCII_NONWORD
 
     cores = ascii_cores(phrases)
     if cores is not None and phrase_regex(phrases, whole=True).match(text):
-        assert text.strip(_ASCII_NONWORD).lower() in cores
+        assert text.strip(ASCII_NONWORD).lower() in cores
 
 
 def test_phrase_lists_pass_their_own_phrases_dressed_in_punctuation() -> None:
     from boilerstrip import phrases as ph
-    from boilerstrip.cleaners._match import _ASCII_NONWORD, ascii_cores
+    from boilerstrip.cleaners._match import ascii_cores
+    from boilerstrip.textutil import ASCII_NONWORD
 
     for name in ("TOOLBAR", "SHARE", "CONSENT", "RELATED", "NEWSLETTER", "AI_SUMMARY"):
         items = getattr(ph, name)
@@ -233,7 +235,7 @@ def test_phrase_lists_pass_their_own_phrases_dressed_in_punctuation() -> None:
         assert cores is not None
         for p in items:
             if p.isascii():
-                assert ("-- " + p.upper() + " ::").strip(_ASCII_NONWORD).lower() in cores
+                assert ("-- " + p.upper() + " ::").strip(ASCII_NONWORD).lower() in cores
 
 
 def test_link_density_with_the_nested_links_found_once_is_the_ancestor_walk() -> None:
@@ -364,8 +366,10 @@ def test_scores_best_and_thresholds_are_those_of_the_full_sorted_list(fixture: s
 
     data = (_FIXTURES / fixture / "page.html").read_bytes()
     page = read_page(parse_html(loading.decode(data).text), url=None)
-    full = score.score_candidates(page)
     scores = score.Scores(page)
+    # the plain form: every candidate's score worked out, sorted (stably) best first
+    full = sorted((score.Candidate(el, scores.of(el)) for el in scores.elements()), key=lambda c: -c.score)
+    scores = score.Scores(page)  # a fresh one: best() must not lean on scores worked out above
     best = scores.best()
     assert (best is None) == (not full)
     if full:

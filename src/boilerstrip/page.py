@@ -406,8 +406,6 @@ def _count(text: str | None) -> int:
     if not text:
         return 0
     if text.isascii():
-        if text.isspace():  # the indentation between tags: most texts and tails of a page
-            return 0
         return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
     # ASCII goes in C (a UTF-8 sequence of a non-ASCII character holds no ASCII byte): the
     # regex then meets only the non-ASCII characters, often a few quotes in a long text

@@ -1,6 +1,6 @@
-"""Tree walks shared by the page, the metadata readers and the cleaners.
+"""Tree walks shared by the metadata readers and the cleaners.
 
-libxml2 answers ``//*[@class or @id]`` by building and merging node sets over the whole
+libxml2 answers ``//*[@hidden or @style]`` by building and merging node sets over the whole
 page; walking the elements in lxml's C iterator and asking each for its attributes gives
 the same elements in the same (document) order in about half the time.
 """

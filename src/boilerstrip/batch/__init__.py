@@ -23,7 +23,7 @@ _HOMES = {"MANIFEST_NAME": "plan", "DEFAULT_GLOBS": "walk"}
 
 
 def __getattr__(name: str) -> Any:
-    # imported on first use: one page from the shell needs ``walk`` only, never the batch runner
+    # imported on first use: one page from the shell needs ``kinds`` only, never the batch runner
     if name not in __all__:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     import importlib

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
+from ..textutil import ASCII_NONWORD
 from ..trees import with_any_attribute
 
 
@@ -102,7 +103,7 @@ def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
     cores = _CORES.get(pattern)
     for el, text in page.short_blocks():
-        if cores is not None and text.isascii() and text.strip(_ASCII_NONWORD).lower() not in cores:
+        if cores is not None and text.isascii() and text.strip(ASCII_NONWORD).lower() not in cores:
             continue  # no phrase of a :func:`whole` pattern can match it
         if pattern.match(text) and not page.holds_article(el):
             yield el
@@ -120,7 +121,6 @@ def whole(phrases: Iterable[str]) -> re.Pattern[str]:
 # when, stripped of non-word characters at both ends and lower-cased, it is the core of one of
 # the ASCII phrases: a set lookup tells most short blocks apart without the regex.
 _CORES: dict[re.Pattern[str], frozenset[str] | None] = {}
-_ASCII_NONWORD = "".join(chr(c) for c in range(128) if not (chr(c).isalnum() or chr(c) == "_"))
 # The non-ASCII characters that match an ASCII character when case is ignored (İ, ı, ſ, the
 # Kelvin sign): a phrase holding one could match ASCII text that no ASCII core names.
 _ASCII_CASE_KIN = frozenset("\u0130\u0131\u017f\u212a")
@@ -131,7 +131,7 @@ def ascii_cores(phrases: Iterable[str]) -> frozenset[str] | None:
     cores = set()
     for phrase in phrases:
         if phrase.isascii():
-            cores.add(phrase.strip(_ASCII_NONWORD).lower())
+            cores.add(phrase.strip(ASCII_NONWORD).lower())
         elif not _ASCII_CASE_KIN.isdisjoint(phrase):
             return None
     return frozenset(cores)
@@ -140,8 +140,6 @@ def ascii_cores(phrases: Iterable[str]) -> frozenset[str] | None:
 def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
     """Drop every element found (outermost first) with one reason."""
     return page.kill_all((el, reason) for el in found)
-
-
 
 
 def by_role(page: Page, roles: frozenset[str]) -> list[tuple[HtmlElement, str]]:

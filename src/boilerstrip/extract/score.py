@@ -164,14 +164,6 @@ def link_share(el: HtmlElement, size: int) -> float:
     return min(linked / size, 1.0)
 
 
-def score_candidates(page: Page, paras: list[Paragraph] | None = None) -> list[Candidate]:
-    """Every element that received points, best first (``paras``: :func:`paragraphs`, if known)."""
-    scores = Scores(page, paras)
-    out = [Candidate(el, scores.of(el)) for el in scores.elements()]
-    out.sort(key=lambda c: -c.score)
-    return out
-
-
 class Scores:
     """The scores of the elements that received points, each discounted by its link share.
 
@@ -209,8 +201,8 @@ class Scores:
         return self.of(el) >= threshold
 
     def best(self) -> Candidate | None:
-        """The best-scored element, the first to receive points among equals (as in the list
-        :func:`score_candidates` sorts); None when no element received points."""
+        """The best-scored element, the first to receive points among equals (the head of
+        :meth:`elements` sorted by :meth:`of`, stably); None when no element received points."""
         best: Candidate | None = None
         order = {el: i for i, el in enumerate(self._raw)}
         for el, raw in sorted(self._raw.items(), key=lambda item: -max(item[1], 0.0)):
