@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     base = count(0, args.src)
     total = count(args.n, args.src)
-    print(f"{(total - base) / args.n / 1e6:.0f} M instructions per page ({args.n} pages, {args.src or 'this checkout'})")
+    print(f"{(total - base) / args.n / 1e6:.1f} M instructions per page ({args.n} pages, {args.src or 'this checkout'})")
     return 0
 
 

@@ -2,9 +2,11 @@
 
 The stages are those of ``boilerstrip.core``: decoding, parsing, the size table, the metadata
 readers (declared metadata, headline, byline, date), each cleaner of the default pipeline, the
-block builder and the text rendering. Every page is stripped once untimed first (imports, the
-compiled-regex cache, per-process memos), then once timed, stage by stage. Wall time: compare
-runs made one after the other on an idle machine, or use ``benchmarks.instructions``.
+block builder and the text rendering. As in the harness, the first page is stripped once untimed
+(imports, the compiled-regex cache), then every page once, timed stage by stage: what a page
+pays the first time a memo meets its class names is counted (``--warm`` strips every page
+untimed first, to leave that out). Wall time: compare runs made one after the other on an idle
+machine, or use ``benchmarks.instructions``.
 
     python -m benchmarks.stages                     # this checkout, every bench page
     python -m benchmarks.stages -n 60 --src ../other/src
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 
-def measure(pages: list[tuple[bytes, str | None]]) -> dict[str, list[float]]:
+def measure(pages: list[tuple[bytes, str | None]], warm: bool = False) -> dict[str, list[float]]:
     """Seconds per stage for each page, in the pipeline's order."""
     from boilerstrip import core, metadata, parse
     from boilerstrip.extract.blocks import build_blocks
@@ -39,7 +41,7 @@ def measure(pages: list[tuple[bytes, str | None]]) -> dict[str, list[float]]:
         times[name].append(time.perf_counter() - start)
         return result
 
-    for html, url in pages:
+    for html, url in pages if warm else pages[:1]:
         render_text(core.strip(html, url=url))  # untimed: what a first page pays once
     for html, url in pages:
         text, _encoding = timed("decode", core._decoded, html, options)
@@ -64,6 +66,7 @@ def measure(pages: list[tuple[bytes, str | None]]) -> dict[str, list[float]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.stages", description=__doc__.split("\n")[0])
     parser.add_argument("-n", type=int, help="pages (every k-th bench page so that n are taken; default all)")
+    parser.add_argument("--warm", action="store_true", help="strip every page untimed first (memos filled)")
     parser.add_argument("--src", type=Path, help="the src/ directory of another checkout to measure")
     args = parser.parse_args(argv)
     if args.src is not None:
@@ -73,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     every = [p for name in datasets.available() for p in datasets.load(name).pages]
     step = max(1, len(every) // args.n) if args.n else 1
     chosen = every[::step][: args.n or None]
-    times = measure([(p.html, p.url) for p in chosen])
+    times = measure([(p.html, p.url) for p in chosen], warm=args.warm)
     total = sum(sum(v) for v in times.values())
     print(f"{len(chosen)} pages ({args.src or 'this checkout'}); mean {total * 1000 / len(chosen):.2f} ms a page")
     print(f"{'stage':34s} {'mean ms':>8s} {'median ms':>10s} {'share':>6s}")

@@ -395,3 +395,70 @@ def test_page_text_content_is_lxml_html_string_value(bits: list[str]) -> None:
     for el in root.iter():
         assert isinstance(el, parse.PageElement)
         assert el.text_content() == lxml.html.HtmlElement.text_content(el)
+
+
+def _plain_class_regex(words=(), prefixes=(), anywhere=(), exact=()) -> re.Pattern[str]:  # type: ignore[no-untyped-def]
+    """The plain form of a class pattern: one alternation per kind of token."""
+    def alt(tokens: tuple[str, ...]) -> str:
+        return "|".join(re.escape(t) for t in tokens if t) or "(?!x)x"
+
+    return re.compile(
+        rf"(?<![a-z0-9])(?:{alt(words)})(?![a-z0-9])|(?<![a-z0-9])(?:{alt(prefixes)})"
+        rf"|(?<!\S)(?:{alt(exact)})(?!\S)|{alt(anywhere)}"
+    )
+
+
+def _cleaner_tokens() -> list[tuple[str, re.Pattern[str], dict[str, tuple[str, ...]]]]:
+    """Every class pattern a cleaner module made, with the tokens it was made from."""
+    import boilerstrip.cleaners  # noqa: F401  (imports every cleaner module)
+    from boilerstrip.cleaners._match import _TOKENS
+
+    return [(", ".join(t["words"][:2] + t["prefixes"][:2] + t["exact"][:2]), p, t) for p, t in _TOKENS.items()]
+
+
+_TOKENS = _cleaner_tokens()
+
+
+def test_every_cleaner_naming_class_tokens_is_checked() -> None:
+    assert len(_TOKENS) >= 10
+
+
+_KEY_BITS = st.sampled_from(
+    ["-", "_", " ", "--", "2", "x", "é", "İ", ":", "a", "s", "nav", "share", "footer-", "site-header", "ad",
+     "hidden", "sr-only", "cookie", "-bar", "menu", "related", "comment", "social", "d-none", "tw"]
+)
+
+
+@pytest.mark.parametrize("name,pattern,tokens", _TOKENS, ids=[n for n, _, _ in _TOKENS])
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_KEY_BITS | st.text(alphabet="abcdefghilmnoprstuvwxyz-_ 0", max_size=8), max_size=8))
+def test_class_tries_match_as_the_plain_alternation_does(
+    name: str, pattern: re.Pattern[str], tokens: dict[str, tuple[str, ...]], bits: list[str]
+) -> None:
+    plain = _plain_class_regex(**tokens)
+    keys = ["".join(bits), " ".join(bits)]
+    # each token of the pattern, with what a class attribute puts around it
+    keys += [f"{bits[0] if bits else ''}{t}{bits[-1] if bits else ''}" for kind in tokens.values() for t in kind]
+    for key in keys:
+        assert bool(pattern.search(key)) == bool(plain.search(key)), (name, key)
+
+
+def test_class_tries_on_the_bench_pages_keys() -> None:
+    from boilerstrip.page import class_key
+
+    bench = Path(__file__).parents[2] / "shared" / "bench"
+    pages = sorted(bench.glob("*/html/*"))[::5] if bench.is_dir() else []
+    if not pages:
+        pytest.skip("the bench pages are not here")
+    keys = set()
+    for path in pages:
+        root = lxml.html.document_fromstring(path.read_bytes())
+        keys.update(class_key(el.get("class"), el.get("id")) for el in root.iter() if el.get("class") or el.get("id"))
+    hits = 0
+    for _name, pattern, tokens in _TOKENS:
+        plain = _plain_class_regex(**tokens)
+        for key in keys:
+            expected = bool(plain.search(key))
+            hits += expected
+            assert bool(pattern.search(key)) == expected, key
+    assert hits > 100
