@@ -462,3 +462,53 @@ def test_class_tries_on_the_bench_pages_keys() -> None:
             hits += expected
             assert bool(pattern.search(key)) == expected, key
     assert hits > 100
+
+
+def _plain_class_key(cls: str | None, ident: str | None) -> str:
+    from boilerstrip.page import _STATE_PREFIXES
+
+    names = []
+    for name in f"{cls or ''} {ident or ''}".lower().split():
+        if name.startswith(_STATE_PREFIXES) or any(c in name for c in ":[/"):
+            continue
+        names.append(name.split("--", 1)[0])
+    return " ".join(n for n in names if n)
+
+
+_CLASS_BITS = st.sampled_from(
+    ["a", "Nav", "-", "--", "has-", "HAS-", "no-", "with", "show-x", ":", "md:flex", "[", "/", " ", "\xa0",
+     "\u2003", "\t", "İ", "_", "2"]
+)
+
+
+@given(st.none() | st.lists(_CLASS_BITS, max_size=8).map("".join), st.none() | st.lists(_CLASS_BITS, max_size=4).map("".join))
+def test_class_key_fast_path_is_the_name_by_name_reading(cls: str | None, ident: str | None) -> None:
+    from boilerstrip.page import class_key
+
+    assert class_key(cls, ident) == _plain_class_key(cls, ident)
+
+
+@settings(max_examples=200)
+@given(attr_trees, st.lists(st.integers(0, 60), max_size=4), st.integers(0, 60))
+def test_page_attribute_lists_are_the_walk_of_the_page_as_it_is(
+    spec: tuple[str, dict[str, str], list[object]], drops: list[int], marked: int
+) -> None:
+    from boilerstrip.trees import with_any_attribute
+
+    root = lxml.html.Element("html")
+    root.append(_grow(spec))
+    page = Page(root)
+    page.sizes()  # the lists are made with the size table, on the page as parsed
+    groups = [("class", "id"), ("hidden", "aria-hidden", "style"), ("role",), ("itemprop",)]
+    for i, pick in enumerate(drops):
+        els = list(root.iter())[1:]
+        if not els:
+            break
+        el = els[pick % len(els)]
+        page.unwrap(el) if i % 2 else page.kill(el, "test")
+        for names in groups:
+            assert page.with_any_attribute(*names) == list(with_any_attribute(root, *names))
+    els = list(root.iter())
+    page.set_attribute(els[marked % len(els)], "class", "boilerstrip-caption")
+    for names in groups:
+        assert page.with_any_attribute(*names) == list(with_any_attribute(root, *names))

@@ -13,6 +13,7 @@ from .article import Drop
 from .options import Options
 from .regex_cache import rx
 from .textutil import squash
+from .trees import with_any_attribute
 
 
 class PageMeta:
@@ -72,6 +73,8 @@ class Page:
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
         self._sizes: dict[HtmlElement, int] | None = None
+        # Elements carrying the attributes of each of ``_INDEXED`` (as parsed, in document order)
+        self._carrying: dict[frozenset[str], list[HtmlElement]] | None = None
         self._prose_total: int | None = None
         # Elements taken out of the tree by ``kill`` or ``unwrap`` (a dropped subtree whole):
         # with the size table, it answers ``attached`` without walking up the tree.
@@ -95,11 +98,8 @@ class Page:
         if self._keyed is None:
             keyed: dict[str, list[HtmlElement]] = {}
             placed: dict[HtmlElement, tuple[int, str]] = {}
-            for el in self.root.iter(etree.Element):  # only elements still in the tree
-                cls, ident = el.get("class"), el.get("id")
-                if cls is None and ident is None:
-                    continue
-                key = _cached_key(cls, ident)
+            for el in self.with_any_attribute("class", "id"):  # only elements still in the tree
+                key = _cached_key(el.get("class"), el.get("id"))
                 if key:
                     placed[el] = (len(placed), key)
                     keyed.setdefault(key, []).append(el)
@@ -127,7 +127,10 @@ class Page:
             get = sizes.get
             # most texts and tails are the indentation between tags: no letter (no whitespace
             # character is a letter or digit), and no call to count them
-            for el in reversed(list(self.root.iter(tag=etree.Element))):
+            elements = list(self.root.iter(tag=etree.Element))
+            if self._carrying is None:
+                self._carrying = _carriers(elements)
+            for el in reversed(elements):
                 text = el.text
                 n = _count(text) if text and not text.isspace() else 0
                 for child in el:
@@ -138,6 +141,26 @@ class Page:
                 sizes[el] = n
             self._sizes = sizes
         return self._sizes
+
+    def with_any_attribute(self, *names: str) -> list[HtmlElement]:
+        """Elements of the page carrying any of the attributes ``names``, in document order:
+        :func:`~boilerstrip.trees.with_any_attribute` of the page's root.
+
+        The attribute groups of ``_INDEXED`` are found in the walk that builds the size table
+        (one list of elements instead of a walk of the whole tree for each cleaner asking).
+        """
+        wanted = frozenset(names)
+        if wanted not in _INDEXED:
+            return list(with_any_attribute(self.root, *names))
+        if self._carrying is None:
+            self._carrying = _carriers(list(self.root.iter(tag=etree.Element)))
+        dead = self._dead
+        return [el for el in self._carrying[wanted] if el not in dead]
+
+    def set_attribute(self, el: HtmlElement, name: str, value: str) -> None:
+        """Set an attribute of an element of the page (its attribute lists are read anew)."""
+        el.set(name, value)
+        self._carrying = None
 
     def size(self, el: HtmlElement) -> int:
         sizes = self._sizes if self._sizes is not None else self.sizes()
@@ -365,6 +388,23 @@ class Page:
         self._holders = None
 
 
+# The attribute groups ``Page.with_any_attribute`` keeps lists of: class names, what hides an
+# element, ARIA roles.
+_INDEXED = (frozenset({"class", "id"}), frozenset({"hidden", "aria-hidden", "style"}), frozenset({"role"}))
+
+
+def _carriers(elements: list[HtmlElement]) -> dict[frozenset[str], list[HtmlElement]]:
+    """For each group of ``_INDEXED``, the elements carrying one of its attributes (in the order given)."""
+    lists: dict[frozenset[str], list[HtmlElement]] = {group: [] for group in _INDEXED}
+    of_name = {name: lists[group] for group in _INDEXED for name in group}
+    for el in elements:
+        for name in el.keys():  # noqa: SIM118 (attribute names: iterating el gives its children)
+            found = of_name.get(name)
+            if found is not None and (not found or found[-1] is not el):
+                found.append(el)
+    return lists
+
+
 _INLINE = frozenset(
     {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
 )
@@ -386,8 +426,11 @@ def class_key(cls: str | None, ident: str | None) -> str:
     ``no-ads``) and utility classes (``md:flex``, ``print:hidden``) describe the element's
     surroundings or looks, not what it is.
     """
+    text = f"{cls or ''} {ident or ''}".lower()
+    if _ODD_NAMES.search(text) is None:  # most keys: no modifier, state or utility class
+        return " ".join(text.split())
     names = []
-    for name in f"{cls or ''} {ident or ''}".lower().split():
+    for name in text.split():
         if name.startswith(_STATE_PREFIXES) or any(c in name for c in ":[/"):
             continue  # a state, or a utility class ("md:px-4", "h-[48px]", "w-1/2"): styling only
         names.append(name.split("--", 1)[0])
@@ -399,6 +442,8 @@ _cached_key = functools.lru_cache(maxsize=50_000)(class_key)
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
+# What makes ``class_key`` leave out or cut a name: found anywhere, the names are looked at one by one.
+_ODD_NAMES = rx(r"[:\[/]|--|(?<!\S)(?:" + "|".join(p[:-1] for p in _STATE_PREFIXES) + ")-")
 
 
 def _count(text: str | None) -> int:

@@ -17,7 +17,6 @@ from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
 from ..textutil import ASCII_NONWORD
-from ..trees import with_any_attribute
 
 
 def class_pattern(
@@ -181,7 +180,7 @@ def by_role(page: Page, roles: frozenset[str]) -> list[tuple[HtmlElement, str]]:
     """Elements whose ARIA ``role`` is one of ``roles`` (and that do not hold the article)."""
     return [
         (el, f"role={el.get('role')}")
-        for el in with_any_attribute(page.root, "role")
+        for el in page.with_any_attribute("role")
         if el.get("role") in roles and not page.holds_article(el)
     ]
 

@@ -9,7 +9,6 @@ from lxml.html import HtmlElement
 from ..extract.captions import is_caption_element
 from ..page import Page
 from ..regex_cache import rx
-from ..trees import with_any_attribute
 from ._match import by_class, class_pattern
 from .link_lists import link_density
 
@@ -57,7 +56,7 @@ def hidden_elements(page: Page) -> None:
     An element holding the article itself is kept (some pages hide it until a script runs).
     """
     found = []
-    for el in with_any_attribute(page.root, "hidden", "aria-hidden", "style"):  # in document order
+    for el in page.with_any_attribute("hidden", "aria-hidden", "style"):  # in document order
         # aria-hidden hides from screen readers only: a caption so marked is still on screen
         if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and not is_caption_element(el)):
             found.append((el, "hidden attribute"))

@@ -46,7 +46,7 @@ def _apply(page: Page, rules: Rules) -> None:
         for el in sel.select(root):
             classes = (el.get("class") or "").split()
             if CAPTION_CLASS not in classes:
-                el.set("class", " ".join([*classes, CAPTION_CLASS]))
+                page.set_attribute(el, "class", " ".join([*classes, CAPTION_CLASS]))
             _protect(page, el)
     byline = _first_with_text(root, rules.byline)
     if byline is not None:
