@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from lxml.html import HtmlElement
 
@@ -457,15 +457,15 @@ def visible_bylines(
     forbidden: set[str],
     window: list[tuple[int, HtmlElement]] | None = None,
     sizes: Mapping[HtmlElement, int] | None = None,
-) -> list[tuple[int, str, str, HtmlElement]]:
-    """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first.
+) -> Iterator[tuple[int, str, str, HtmlElement]]:
+    """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first
+    (at most six; read as far as the caller asks).
 
     ``sizes`` (letters and digits under each element, :meth:`Page.sizes`) passes over the
     elements without a letter or too long to be a byline, before reading their text.
     """
     window = window if window is not None else _window(root, headline)
     sizes = sizes or {}
-    out: list[tuple[int, str, str, HtmlElement]] = []
     taken: list[HtmlElement] = []
     for dist, el in window:
         letters = sizes.get(el)
@@ -506,10 +506,9 @@ def visible_bylines(
         if wider and wider[0] == names:
             line = wider[1]
         taken.append(line_el)
-        out.append((dist, names, line, line_el))
-        if len(out) >= 6:
+        yield dist, names, line, line_el
+        if len(taken) >= 6:
             break
-    return out
 
 
 def _innermost(el: HtmlElement, names: str, forbidden: set[str]) -> HtmlElement:
@@ -554,15 +553,19 @@ def find_byline(
     forbidden = forbidden_names(meta, url)
     from_meta = meta.authors or metadata_authors(meta, forbidden)
     window = _window(root, headline)
-    seen = visible_bylines(root, meta, headline, forbidden, window, sizes)
-    if seen:
-        # a printed byline naming a metadata author is the surest; else the nearest
-        if from_meta:
-            keys = [fold(n) for n in from_meta]
-            for _dist, names, line, el in seen:
-                if any(k and k in fold(names) for k in keys):
-                    return Found(names, line, el)
-        dist, names, line, el = seen[0]
+    # a printed byline naming a metadata author is the surest; else the nearest (the bylines
+    # are read one by one, only as far as that choice needs)
+    keys = [fold(n) for n in from_meta]
+    nearest = None
+    for seen in visible_bylines(root, meta, headline, forbidden, window, sizes):
+        nearest = nearest or seen
+        _dist, names, line, el = seen
+        if not from_meta:
+            break
+        if any(k and k in fold(names) for k in keys):
+            return Found(names, line, el)
+    if nearest is not None:
+        dist, names, line, el = nearest
         if not from_meta or dist <= 120:
             return Found(names, line, el)
     if not from_meta:
