@@ -512,3 +512,13 @@ def test_page_attribute_lists_are_the_walk_of_the_page_as_it_is(
     page.set_attribute(els[marked % len(els)], "class", "boilerstrip-caption")
     for names in groups:
         assert page.with_any_attribute(*names) == list(with_any_attribute(root, *names))
+
+
+title_texts = st.text(alphabet=st.sampled_from(list("abcde fgh-12é字")), max_size=40)
+
+
+@given(title_texts, title_texts)
+def test_title_similarity_bound_is_never_below_the_similarity(a: str, b: str) -> None:
+    from boilerstrip.metadata.title import similarity
+
+    assert similarity(a, b, at_most=True) >= similarity(a, b)

@@ -99,8 +99,12 @@ def _names_site(part: str, sites: set[str]) -> bool:
     )
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two titles are, 0..1, on folded text (containment counts high)."""
+def similarity(a: str, b: str, *, at_most: bool = False) -> float:
+    """How alike two titles are, 0..1, on folded text (containment counts high).
+
+    With ``at_most``, a bound that the similarity never exceeds, found without aligning the
+    two texts (the costly step): a heading that cannot beat the best so far is not aligned.
+    """
     fa, fb = _folded(a), _folded(b)
     if not fa or not fb:
         return 0.0
@@ -116,6 +120,9 @@ def similarity(a: str, b: str) -> float:
     shared = len(pairs_a & pairs_b) / min(len(pairs_a), len(pairs_b))
     if shared < 0.5:
         return shared / 2
+    la, lb = min(len(fa), 300), min(len(fb), 300)
+    if at_most:
+        return 2 * min(la, lb) / (la + lb)  # the ratio's matches are at most the shorter text
     from difflib import SequenceMatcher  # only titles that share many pairs get this far
 
     return SequenceMatcher(None, fa[:300], fb[:300], autojunk=False).ratio()
@@ -205,7 +212,10 @@ def find_headline(root: HtmlElement, meta: PageMeta) -> HtmlElement | None:
                 h1s.append(el)
             if not titles:
                 continue
-            score = max(similarity(text, t) for t in titles) - (0.0 if tag == "h1" else 0.05)
+            penalty = 0.0 if tag == "h1" else 0.05
+            if max(similarity(text, t, at_most=True) for t in titles) - penalty <= best_score + 1e-9:
+                continue  # cannot be the best
+            score = max(similarity(text, t) for t in titles) - penalty
             if score <= best_score + 1e-9:
                 continue  # not the best, shown or not
             if tag != "h1" and is_hidden(el):
