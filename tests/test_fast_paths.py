@@ -522,3 +522,8 @@ def test_title_similarity_bound_is_never_below_the_similarity(a: str, b: str) ->
     from boilerstrip.metadata.title import similarity
 
     assert similarity(a, b, at_most=True) >= similarity(a, b)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "\x00", "’", "字", "\U0001f600", " "]), max_size=40))
+def test_without_nul_is_the_replace(text: str) -> None:
+    assert loading.without_nul(text) == text.replace("\x00", "")

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .errors import EmptyInput, InputTooLarge
-from .loading import MAX_INPUT_BYTES
+from .loading import MAX_INPUT_BYTES, without_nul
 from .regex_cache import rx
 
 MAX_ATTRIBUTES = 1000
@@ -93,7 +93,7 @@ def _trim_attributes(match: re.Match[str]) -> str:
 
 def prepare(text: str) -> str:
     """``text`` made safe for libxml2: no NULs, XML declaration, DTD subset or huge tags."""
-    text = text.replace("\x00", "")
+    text = without_nul(text)
     text = _XML_DECL_RE.sub("", text, count=1)
     text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
     pieces: list[str] = []
