@@ -44,8 +44,8 @@ def measure(pages: list[tuple[bytes, str | None]], warm: bool = False) -> dict[s
     for html, url in pages if warm else pages[:1]:
         render_text(core.strip(html, url=url))  # untimed: what a first page pays once
     for html, url in pages:
-        text, _encoding = timed("decode", core._decoded, html, options)
-        root = timed("parse", parse.parse_html, text, base_url=url)
+        decoded = timed("decode", core.decode, html, encoding=options.encoding)
+        root = timed("parse", lambda d=decoded, u=url: parse.parse_input(parse.parser_input(d.text, d.utf8), base_url=u))
         page = core.Page(root, url=url, options=options)
         sizes = timed("size table", page.sizes)
         meta = page.meta = timed("metadata: declared", metadata.read_meta, root, url=url)

@@ -527,3 +527,23 @@ def test_title_similarity_bound_is_never_below_the_similarity(a: str, b: str) ->
 @given(st.text(alphabet=st.sampled_from(["a", "\x00", "’", "字", "\U0001f600", " "]), max_size=40))
 def test_without_nul_is_the_replace(text: str) -> None:
     assert loading.without_nul(text) == text.replace("\x00", "")
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["<p>", "a", "é", "字", "\x00", "\ufeff", "<?xml version='1.0'?>", "<meta charset=utf-8>",
+                         "<meta charset=latin-1>", "\x01", " ", "€"]),
+        max_size=12,
+    ).map("".join),
+    st.sampled_from(["utf-8", "latin-1", "cp1252"]),
+)
+def test_page_bytes_given_to_the_parser_as_they_are_equal_the_text_encoded(page: str, codec: str) -> None:
+    data = page.encode(codec, errors="replace")
+    try:
+        decoded = loading.decode(data)
+    except Exception:  # empty, binary: nothing to parse
+        return
+    if decoded.utf8 is not None:
+        assert decoded.utf8 == decoded.text.encode("utf-8")
+    assert parse.parser_input(decoded.text, decoded.utf8) == parse.parser_input(decoded.text)

@@ -33,8 +33,9 @@ def strip(
     """
     options = options or _DEFAULT
     pipeline = pipeline or pipeline_for(options)
+    utf8 = None
     if isinstance(html, bytes):
-        text, encoding = _decoded(html, options)
+        text, encoding, _source, utf8 = decode(html, encoding=options.encoding)
     else:
         text, encoding = html, None
     fmt = options.input_format
@@ -46,18 +47,13 @@ def strip(
         article = strip_text(text, pipeline=pipeline, url=url)
         article.encoding = encoding
         return article
-    data = parser_input(text)
-    del text  # not kept while the tree is built and the cleaners run: the tree holds the page
+    data = parser_input(text, utf8)
+    del text, utf8  # not kept while the tree is built and the cleaners run: the tree holds the page
     root = parse_input(data, base_url=url)
     del data
     article = strip_tree(root, url=url, options=options, pipeline=pipeline)
     article.encoding = encoding
     return article
-
-
-def _decoded(data: bytes, options: Options) -> tuple[str, str]:
-    decoded = decode(data, encoding=options.encoding)
-    return decoded.text, decoded.encoding
 
 
 def read_page(

@@ -51,6 +51,8 @@ class Decoded(NamedTuple):
     text: str
     encoding: str
     source: Source
+    utf8: bytes | None = None
+    """The bytes read when the text is exactly them read as UTF-8 (its UTF-8 encoding)."""
 
 
 # -- reading --------------------------------------------------------------------------
@@ -586,10 +588,10 @@ def _from_declaration(data: bytes) -> Decoded | None:
     if codec != "utf-8" and not data.isascii():
         as_utf8 = _decode_strict(data, "utf-8")
         if as_utf8 is not None:  # Labelled legacy, stored as UTF-8: the bytes win.
-            return Decoded(as_utf8, "utf-8", "detected")
+            return Decoded(as_utf8, "utf-8", "detected", data)
     text = _decode_strict(data, codec)
     if text is not None:
-        return Decoded(text, codec, "declared")
+        return Decoded(text, codec, "declared", data if codec == "utf-8" else None)
     if _mostly_valid(data, codec):  # A few stray bytes in a correctly labelled page.
         return Decoded(_decode_lenient(data, codec), codec, "declared")
     return None
@@ -626,11 +628,13 @@ def _from_iso2022(data: bytes) -> Decoded | None:
 
 def _from_utf8(data: bytes) -> Decoded | None:
     if data.isascii():
-        return Decoded(data.decode("ascii"), "utf-8", "default")
+        return Decoded(data.decode("ascii"), "utf-8", "default", data)
     text = _decode_strict(data, "utf-8")
-    if text is None and _mostly_valid(data, "utf-8"):
-        text = _decode_lenient(data, "utf-8")
-    return None if text is None else Decoded(text, "utf-8", "detected")
+    if text is not None:
+        return Decoded(text, "utf-8", "detected", data)
+    if _mostly_valid(data, "utf-8"):
+        return Decoded(_decode_lenient(data, "utf-8"), "utf-8", "detected")
+    return None
 
 
 def _detection_sample(data: bytes) -> bytes:
@@ -716,7 +720,8 @@ def _finish(decoded: Decoded) -> Decoded:
     text = without_nul(text)
     if not text or text.isspace():  # (no copy of the page, as ``strip`` would make)
         raise EmptyInput("input holds only whitespace")
-    return Decoded(text, decoded.encoding, decoded.source)
+    # text without a BOM or NUL character is the same object: its bytes still encode it
+    return Decoded(text, decoded.encoding, decoded.source, decoded.utf8 if text is decoded.text else None)
 
 
 # -- HTML or a plain-text dump ---------------------------------------------------------------

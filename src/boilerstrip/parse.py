@@ -149,15 +149,18 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     return parse_input(parser_input(text), base_url=base_url)
 
 
-def parser_input(text: str) -> bytes:
+def parser_input(text: str, utf8: bytes | None = None) -> bytes:
     """The bytes :func:`parse_input` parses: ``text`` prepared and encoded, control bytes cut.
 
-    A caller that drops its ``text`` before parsing keeps one copy of the page fewer in
-    memory while the tree is built (:func:`parse_html` does both steps).
+    ``utf8``, when given, is ``text`` encoded in UTF-8 (:attr:`Decoded.utf8`): used as it is
+    when preparing leaves the text alone. A caller that drops its ``text`` before parsing
+    keeps one copy of the page fewer in memory while the tree is built (:func:`parse_html`
+    does both steps).
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    data = prepare(text).encode("utf-8", errors="replace")
+    prepared = prepare(text)
+    data = utf8 if utf8 is not None and prepared is text else prepared.encode("utf-8", errors="replace")
     if data.translate(None, _OTHER_BYTES):
         data = data.translate(None, _CONTROL_BYTES)
     return data
