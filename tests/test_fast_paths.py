@@ -547,3 +547,57 @@ def test_page_bytes_given_to_the_parser_as_they_are_equal_the_text_encoded(page:
     if decoded.utf8 is not None:
         assert decoded.utf8 == decoded.text.encode("utf-8")
     assert parse.parser_input(decoded.text, decoded.utf8) == parse.parser_input(decoded.text)
+
+
+zone_bits = st.lists(
+    st.sampled_from(
+        ["<p>", "</p>", "<div class=a>", "</div>", "<aside>", "</aside>", "<footer>", "</footer>", " tail ",
+         "<nav>menu</nav>", "<div class=comments>c</div>", "x 2015-04-28 ", "<b>", "</b>", "<ul class=related><li>r</li></ul>"]
+    ),
+    max_size=24,
+)
+
+
+def _zones_copy(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The plain form: a copy of the page with the zones dropped."""
+    import copy
+
+    from boilerstrip.metadata._dom import is_zone
+
+    clone = copy.deepcopy(root)
+    doomed = [el for el in clone.iter() if is_zone(el)]
+    for el in doomed:
+        if el.getparent() is not None and not any(a in doomed for a in el.iterancestors()):
+            el.drop_tree()
+    return clone
+
+
+@given(zone_bits)
+def test_zones_cut_out_in_place_show_the_page_a_copy_without_them_shows_and_come_back(bits: list[str]) -> None:
+    from lxml import etree
+
+    from boilerstrip.metadata._dom import zones_cut_out
+
+    root = parse.parse_html("<html><body>" + "".join(bits) + "</body></html>")
+    before = etree.tostring(root)
+    elements = list(root.iter())
+    expected = etree.tostring(_zones_copy(root))
+    with zones_cut_out(root) as cut:
+        assert etree.tostring(cut) == expected
+    assert etree.tostring(root) == before
+    assert list(root.iter()) == elements  # the same elements, not copies
+
+
+def test_htmldate_leaves_the_page_as_it_was() -> None:
+    from lxml import etree
+
+    from boilerstrip.metadata.dates import _htmldate
+
+    root = parse.parse_html(
+        "<html><head><link rel=canonical href='https://example.org/news/item'></head><body><p>Story text."
+        "</p><footer>© 2011 Example</footer><aside>Popular: 2019-01-02</aside><p>Posted 2015-04-28</p>"
+        "<div class='comments'>3 March 2020</div></body></html>"
+    )
+    before = etree.tostring(root)
+    assert _htmldate(root) == "2015-04-28"
+    assert etree.tostring(root) == before

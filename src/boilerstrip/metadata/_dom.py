@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import functools
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from operator import itemgetter
 
@@ -120,15 +120,34 @@ def is_zone(el: HtmlElement) -> bool:
     return bool(ci) and _zone_name(ci, False)
 
 
-def without_zones(root: HtmlElement) -> HtmlElement:
-    """A copy of ``root`` with every footer, comment list, related list, sidebar and menu cut out."""
-    clone: HtmlElement = copy.deepcopy(root)
-    doomed = [el for el in may_be_zone(clone) if is_zone(el)]
+@contextmanager
+def zones_cut_out(root: HtmlElement) -> Iterator[HtmlElement]:
+    """``root`` with every footer, comment list, related list, sidebar and menu cut out, for the
+    time of a ``with`` block; put back after, each where it was, with the text around it.
+
+    A zone's tail text stays in the page meanwhile, as ``drop_tree`` leaves it (no copy of
+    the page is made: for a reader such as htmldate, which copies what it is given).
+    """
+    doomed = [el for el in may_be_zone(root) if is_zone(el)]
     doomed_set = set(doomed)
+    cut: list[tuple[HtmlElement, HtmlElement | None, str | None, HtmlElement]] = []
     for el in doomed:
-        if el.getparent() is not None and not any(a in doomed_set for a in el.iterancestors()):
-            el.drop_tree()
-    return clone
+        parent = el.getparent()
+        if parent is None or any(a in doomed_set for a in el.iterancestors()):
+            continue
+        before = el.getprevious()
+        cut.append((parent, before, parent.text if before is None else before.tail, el))
+        el.drop_tree()  # its tail joins the text before it; the element keeps a copy
+    try:
+        yield root
+    finally:
+        for parent, before, text, el in reversed(cut):  # each put back into the page it left
+            if before is None:
+                parent.text = text
+                parent.insert(0, el)
+            else:
+                before.tail = text
+                before.addnext(el)
 
 
 def may_be_zone(root: HtmlElement) -> Iterator[HtmlElement]:

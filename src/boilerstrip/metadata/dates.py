@@ -21,7 +21,7 @@ from ..regex_cache import rx
 from ..textutil import weight
 from ..trees import with_any_attribute
 from . import jsonld
-from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, without_zones
+from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, zones_cut_out
 from .found import NOTHING, Found
 
 MONTHS: dict[str, int] = {}
@@ -384,15 +384,15 @@ def find_date(
 
 
 def _htmldate(root: HtmlElement) -> str | None:
-    """Ask htmldate (imported only now), without its copyright-prone extensive search."""
+    """Ask htmldate (imported only now), without its copyright-prone extensive search, on the
+    page with its zones cut out for the time of the call (htmldate copies the tree it is given)."""
     try:
         from htmldate import find_date as htmldate_find_date
     except ImportError:  # pragma: no cover - htmldate comes with trafilatura
         return None
     try:
-        result: Any = htmldate_find_date(
-            without_zones(root), extensive_search=False, original_date=True
-        )
+        with zones_cut_out(root):
+            result: Any = htmldate_find_date(root, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - a third-party heuristic; its failure means "no date"
         return None
     return normalize_iso(result) if isinstance(result, str) else None
