@@ -45,7 +45,9 @@ def measure(pages: list[tuple[bytes, str | None]], warm: bool = False) -> dict[s
         render_text(core.strip(html, url=url))  # untimed: what a first page pays once
     for html, url in pages:
         decoded = timed("decode", core.decode, html, encoding=options.encoding)
-        root = timed("parse", lambda d=decoded, u=url: parse.parse_input(parse.parser_input(d.text, d.utf8), base_url=u))
+        # (a checkout from before ``Decoded.utf8`` encodes the text again)
+        raw = (decoded.text,) if getattr(decoded, "utf8", None) is None else (decoded.text, decoded.utf8)
+        root = timed("parse", lambda r=raw, u=url: parse.parse_input(parse.parser_input(*r), base_url=u))
         page = core.Page(root, url=url, options=options)
         sizes = timed("size table", page.sizes)
         meta = page.meta = timed("metadata: declared", metadata.read_meta, root, url=url)
