@@ -611,3 +611,10 @@ def test_htmldate_leaves_the_page_as_it_was() -> None:
     before = etree.tostring(root)
     assert _htmldate(root) == "2015-04-28"
     assert etree.tostring(root) == before
+
+
+@given(st.text(alphabet=st.sampled_from(["a", ",", "，", "、", "،", ";", "字", " "]), max_size=50))
+def test_commas_counted_one_character_at_a_time_are_the_pattern_s(text: str) -> None:
+    from boilerstrip.extract.score import _COMMAS
+
+    assert sum(map(text.count, _COMMAS)) == len(re.findall(r"[,，、、،;]", text))

@@ -47,7 +47,7 @@ def strip(
         article = strip_text(text, pipeline=pipeline, url=url)
         article.encoding = encoding
         return article
-    data = parser_input(text, utf8)
+    data = parser_input(text, utf8, nul_free=isinstance(html, bytes))  # decode() took out any NUL
     del text, utf8  # not kept while the tree is built and the cleaners run: the tree holds the page
     root = parse_input(data, base_url=url)
     del data

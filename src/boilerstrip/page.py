@@ -427,14 +427,19 @@ def class_key(cls: str | None, ident: str | None) -> str:
     surroundings or looks, not what it is.
     """
     text = f"{cls or ''} {ident or ''}".lower()
-    if _ODD_NAMES.search(text) is None:  # most keys: no modifier, state or utility class
-        return " ".join(text.split())
-    names = []
-    for name in text.split():
+    names = text.split()
+    # most keys hold no utility class, and no modifier or state name (both of which hold a "-")
+    if not (
+        ":" in text or "[" in text or "/" in text
+        or ("-" in text and ("--" in text or any(n.startswith(_STATE_PREFIXES) for n in names)))
+    ):
+        return " ".join(names)
+    kept = []
+    for name in names:
         if name.startswith(_STATE_PREFIXES) or any(c in name for c in ":[/"):
             continue  # a state, or a utility class ("md:px-4", "h-[48px]", "w-1/2"): styling only
-        names.append(name.split("--", 1)[0])
-    return " ".join(n for n in names if n)
+        kept.append(name.split("--", 1)[0])
+    return " ".join(n for n in kept if n)
 
 
 # Keys repeat on a page and across the pages of a site or a batch: each made once.
@@ -442,8 +447,6 @@ _cached_key = functools.lru_cache(maxsize=50_000)(class_key)
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
-# What makes ``class_key`` leave out or cut a name: found anywhere, the names are looked at one by one.
-_ODD_NAMES = rx(r"[:\[/]|--|(?<!\S)(?:" + "|".join(p[:-1] for p in _STATE_PREFIXES) + ")-")
 
 
 def _count(text: str | None) -> int:

@@ -91,9 +91,13 @@ def _trim_attributes(match: re.Match[str]) -> str:
     return "".join(kept)
 
 
-def prepare(text: str) -> str:
-    """``text`` made safe for libxml2: no NULs, XML declaration, DTD subset or huge tags."""
-    text = without_nul(text)
+def prepare(text: str, *, nul_free: bool = False) -> str:
+    """``text`` made safe for libxml2: no NULs, XML declaration, DTD subset or huge tags.
+
+    ``nul_free``: the text is known to hold no NUL (:func:`~boilerstrip.loading.decode` removes
+    them), which a search through the whole page would otherwise make sure of."""
+    if not nul_free:
+        text = without_nul(text)
     text = _XML_DECL_RE.sub("", text, count=1)
     text = _DOCTYPE_SUBSET_RE.sub("", text, count=1)
     pieces: list[str] = []
@@ -149,17 +153,17 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     return parse_input(parser_input(text), base_url=base_url)
 
 
-def parser_input(text: str, utf8: bytes | None = None) -> bytes:
+def parser_input(text: str, utf8: bytes | None = None, *, nul_free: bool = False) -> bytes:
     """The bytes :func:`parse_input` parses: ``text`` prepared and encoded, control bytes cut.
 
     ``utf8``, when given, is ``text`` encoded in UTF-8 (:attr:`Decoded.utf8`): used as it is
-    when preparing leaves the text alone. A caller that drops its ``text`` before parsing
+    when preparing leaves the text alone; ``nul_free`` as in :func:`prepare`. A caller that drops its ``text`` before parsing
     keeps one copy of the page fewer in memory while the tree is built (:func:`parse_html`
     does both steps).
     """
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
-    prepared = prepare(text)
+    prepared = prepare(text, nul_free=nul_free)
     data = utf8 if utf8 is not None and prepared is text else prepared.encode("utf-8", errors="replace")
     if data.translate(None, _OTHER_BYTES):
         data = data.translate(None, _CONTROL_BYTES)
