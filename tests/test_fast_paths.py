@@ -38,7 +38,7 @@ def test_count_of_a_long_latin_text_with_a_few_quotes() -> None:
 ascii_texts = st.text(alphabet=st.characters(max_codepoint=127), max_size=80)
 
 
-@given(ascii_texts | texts)
+@given(ascii_texts | texts | st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
 def test_fold_of_ascii_text_is_the_word_pattern(text: str) -> None:
     import unicodedata
 
