@@ -618,3 +618,36 @@ def test_commas_counted_one_character_at_a_time_are_the_pattern_s(text: str) -> 
     from boilerstrip.extract.score import _COMMAS
 
     assert sum(map(text.count, _COMMAS)) == len(re.findall(r"[,，、、،;]", text))
+
+
+def _plain_path(page: Page, el: lxml.html.HtmlElement) -> str:
+    """The path climbed in full each time (the shortcut remembers its ancestors' paths)."""
+    parts: list[str] = []
+    node = el
+    while node is not None:
+        parent = node.getparent()
+        if parent is None:
+            parts.append(str(node.tag))
+            break
+        index, count = page._position(parent, node)
+        parts.append(f"{node.tag}[{index}]" if count > 1 else str(node.tag))
+        node = parent
+    return "/" + "/".join(reversed(parts))
+
+
+@settings(max_examples=200)
+@given(attr_trees, st.lists(st.integers(0, 60), min_size=1, max_size=8))
+def test_drop_paths_remembered_up_the_tree_are_the_climbed_ones(
+    spec: tuple[str, dict[str, str], list[object]], picks: list[int]
+) -> None:
+    root = lxml.html.Element("html")
+    root.append(_grow(spec))
+    page = Page(root)
+    for i, pick in enumerate(picks):
+        els = list(root.iter())[1:]
+        if not els:
+            break
+        el = els[pick % len(els)]
+        for other in els[:: max(1, len(els) // 5)]:
+            assert page.path(other) == _plain_path(page, other)
+        page.unwrap(el) if i % 3 == 2 else page.kill(el, "test")

@@ -81,6 +81,7 @@ class Page:
         self._dead: set[HtmlElement] = set()
         self._changed: set[HtmlElement] = set()
         self._positions: dict[HtmlElement, tuple[dict[HtmlElement, int], dict[str, int]]] = {}
+        self._paths: dict[HtmlElement, str] = {}  # what ``path`` gave, until an element is unwrapped
         # The headline, byline and date elements with their ancestors (``holds_article``).
         self._holders: tuple[tuple[Any, ...], set[HtmlElement]] | None = None
         body = root.find("body")
@@ -281,17 +282,27 @@ class Page:
         lxml's ``getpath`` counts the preceding siblings on every call: dropping thousands of
         blocks among thousands of siblings would be quadratic.
         """
-        parts: list[str] = []
+        # climb to the nearest ancestor whose path is known (drops share most of theirs)
+        known = self._paths
+        chain: list[tuple[HtmlElement, HtmlElement | None]] = []
         node: HtmlElement | None = el
+        path = ""
         while node is not None:
-            parent = node.getparent()
-            if parent is None:
-                parts.append(str(node.tag))
+            found = known.get(node)
+            if found is not None:
+                path = found
                 break
-            index, count = self._position(parent, node)
-            parts.append(f"{node.tag}[{index}]" if count > 1 else str(node.tag))
+            parent = node.getparent()
+            chain.append((node, parent))
             node = parent
-        return "/" + "/".join(reversed(parts))
+        for node, parent in reversed(chain):
+            if parent is None:
+                path = "/" + str(node.tag)
+            else:
+                index, count = self._position(parent, node)
+                path += f"/{node.tag}[{index}]" if count > 1 else f"/{node.tag}"
+            known[node] = path
+        return path
 
     def _position(self, parent: HtmlElement, node: HtmlElement) -> tuple[int, int]:
         known = self._positions.get(parent)
@@ -369,6 +380,7 @@ class Page:
         if el.getparent() is not None:
             el.drop_tag()
             self._forget((el,))
+            self._paths.clear()  # its children (and their descendants) now have other paths
 
     def _forget(self, gone: Iterable[HtmlElement]) -> None:
         """Note elements that left the tree; the article holders are found again after."""
