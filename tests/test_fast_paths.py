@@ -651,3 +651,29 @@ def test_drop_paths_remembered_up_the_tree_are_the_climbed_ones(
         for other in els[:: max(1, len(els) // 5)]:
             assert page.path(other) == _plain_path(page, other)
         page.unwrap(el) if i % 3 == 2 else page.kill(el, "test")
+
+
+def _hinted_patterns() -> list[object]:
+    import gc
+
+    import boilerstrip.caption_text  # noqa: F401
+    import boilerstrip.cleaners  # noqa: F401
+    from boilerstrip.textutil import Hinted
+
+    return sorted((o for o in gc.get_objects() if isinstance(o, Hinted)), key=lambda h: h.hints)
+
+
+_HINTED = _hinted_patterns()
+
+
+def test_hinted_patterns_with_many_hints_have_the_one_search() -> None:
+    assert sum(h._any_hint is not None for h in _HINTED) >= 4  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(sorted({x for h in _HINTED for x in h.hints})) | st.text(max_size=6), max_size=6))  # type: ignore[attr-defined]
+def test_one_search_for_the_hints_finds_one_when_some_hint_is_in(bits: list[str]) -> None:
+    text = " ".join(bits).casefold()
+    for h in _HINTED:
+        if h._any_hint is not None:  # type: ignore[attr-defined]
+            assert (h._any_hint.search(text) is not None) == any(x in text for x in h.hints), (h.hints, text)  # type: ignore[attr-defined]

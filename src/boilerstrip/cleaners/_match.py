@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
+from ..regex_trie import group, trie
 from ..textutil import ASCII_NONWORD
 
 
@@ -34,8 +35,8 @@ def class_pattern(
     # A trie: one branch per first character, each opening with that literal (the regex engine
     # then skips, in C, the positions where no token can start) and checking the boundary
     # before the token just after it ("s(?<![a-z0-9].)(?:hare…|ocial…)"); the rest of the
-    # tokens sharing that character branch letter by letter, so that a position tries a few
-    # letters, not every token. About half the time of one flat alternation of the tokens.
+    # tokens sharing that character branch letter by letter (``regex_trie``), so that a position
+    # tries a few letters, not every token. About half the time of one flat alternation of them.
     openings: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for kind, tokens in (("word", words), ("prefix", prefixes), ("exact", exact)):
         before = _BEFORE_NAME if kind == "exact" else _BEFORE_TOKEN
@@ -44,8 +45,8 @@ def class_pattern(
                 openings.setdefault(token[0], {}).setdefault(before, []).append((token[1:], kind))
     branches = []
     for first, by_boundary in sorted(openings.items()):
-        rests = [before + _trie(rest) for before, rest in sorted(by_boundary.items())]
-        branches.append(re.escape(first) + _group(rests))
+        rests = [before + trie(rest, _AFTER) for before, rest in sorted(by_boundary.items())]
+        branches.append(re.escape(first) + group(rests))
     branches += [re.escape(a) for a in anywhere if a]
     pattern = rx("|".join(branches) if branches else r"(?!x)x")
     _TOKENS[pattern] = {"words": tuple(words), "prefixes": tuple(prefixes), "anywhere": tuple(anywhere),
@@ -60,26 +61,6 @@ _BEFORE_NAME = r"(?<!\S.)"
 _AFTER = {"word": r"(?![a-z0-9])", "prefix": "", "exact": r"(?!\S)"}
 # The tokens each pattern was made from (tests check the trie against the plain alternation).
 _TOKENS: dict[re.Pattern[str], dict[str, tuple[str, ...]]] = {}
-
-
-def _trie(rests: list[tuple[str, str]]) -> str:
-    """A regex matching any of ``rests`` (literal, kind) followed by its kind's ending."""
-    ends: set[str] = set()
-    children: dict[str, list[tuple[str, str]]] = {}
-    for rest, kind in rests:
-        if rest:
-            children.setdefault(rest[0], []).append((rest[1:], kind))
-        else:
-            ends.add(kind)
-    if "prefix" in ends:
-        return ""  # a prefix ends here: whatever follows, the pattern has found a match
-    alternatives = [_AFTER[kind] for kind in sorted(ends)]
-    alternatives += [re.escape(c) + _trie(more) for c, more in sorted(children.items())]
-    return _group(alternatives)
-
-
-def _group(alternatives: list[str]) -> str:
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 # Names that say "this is the article's text": a class rule never drops such an element
