@@ -677,3 +677,82 @@ def test_one_search_for_the_hints_finds_one_when_some_hint_is_in(bits: list[str]
     for h in _HINTED:
         if h._any_hint is not None:  # type: ignore[attr-defined]
             assert (h._any_hint.search(text) is not None) == any(x in text for x in h.hints), (h.hints, text)  # type: ignore[attr-defined]
+
+
+class _BytePrescan(loading._Prescan):
+    """The prescan's attribute reading a byte at a time, as the WHATWG algorithm is written."""
+
+    def byte(self) -> int:
+        if self.pos >= len(self.data):
+            raise loading._End
+        return self.data[self.pos]
+
+    def skip_tag_name(self) -> None:
+        while self.byte() not in b" \t\n\f\r>":
+            self.pos += 1
+
+    def attribute(self) -> tuple[str, str] | None:
+        while self.byte() in b" \t\n\f\r" or self.byte() == 0x2F:
+            self.pos += 1
+        if self.byte() == 0x3E:
+            return None
+        name = bytearray()
+        while True:
+            b = self.byte()
+            if b == 0x3D and name:
+                self.pos += 1
+                return self.attribute_value(bytes(name))
+            if b in b" \t\n\f\r":
+                break
+            if b in b"/>":
+                return loading._attr(bytes(name), b"")
+            name.append(b)
+            self.pos += 1
+        while self.byte() in b" \t\n\f\r":
+            self.pos += 1
+        if self.byte() != 0x3D:
+            return loading._attr(bytes(name), b"")
+        self.pos += 1
+        return self.attribute_value(bytes(name))
+
+    def attribute_value(self, name: bytes) -> tuple[str, str]:
+        while self.byte() in b" \t\n\f\r":
+            self.pos += 1
+        quote = self.byte()
+        if quote in b"\"'":
+            end = self.data.find(bytes([quote]), self.pos + 1)
+            if end < 0:
+                raise loading._End
+            value = self.data[self.pos + 1 : end]
+            self.pos = end + 1
+            return loading._attr(name, value)
+        if quote == 0x3E:
+            return loading._attr(name, b"")
+        start = self.pos
+        while self.byte() not in b" \t\n\f\r>":
+            self.pos += 1
+        return loading._attr(name, self.data[start : self.pos])
+
+
+_PRESCAN_BITS = st.sampled_from(
+    [b"<meta", b"<META", b" ", b"\t", b"/", b">", b"=", b"'", b'"', b"charset", b"=utf-8", b"koi8-r", b"<p",
+     b"<!--", b"-->", b"http-equiv", b"content-type", b"content=", b"text/html; charset=", b"x", b"<", b"\xe9"]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_PRESCAN_BITS, max_size=16).map(b"".join))
+def test_prescan_reading_runs_of_bytes_is_the_byte_by_byte_algorithm(data: bytes) -> None:
+    assert loading._Prescan(data).run() == _BytePrescan(data).run()
+
+    def attributes(scan: loading._Prescan) -> list[object]:
+        got: list[object] = []
+        try:
+            while (attr := scan.attribute()) is not None:
+                got.append((attr, scan.pos))
+            got.append(("end", scan.pos))
+        except loading._End:
+            got.append("ran off")
+        return got
+
+    assert attributes(loading._Prescan(data)) == attributes(_BytePrescan(data))

@@ -414,11 +414,6 @@ class _Prescan:
         self.data = data
         self.pos = 0
 
-    def byte(self) -> int:
-        if self.pos >= len(self.data):
-            raise _End
-        return self.data[self.pos]
-
     def skip_to(self, needle: bytes, start: int) -> None:
         found = self.data.find(needle, start)
         if found < 0:
@@ -456,8 +451,9 @@ class _Prescan:
         return None
 
     def skip_tag_name(self) -> None:
-        while self.byte() not in b" \t\n\f\r>":
-            self.pos += 1
+        self.pos = _run(_TAG_NAME, self.data, self.pos).end()
+        if self.pos >= len(self.data):
+            raise _End
 
     def meta(self) -> str | None:
         seen: set[str] = set()
@@ -487,50 +483,70 @@ class _Prescan:
         return "cp1252" if charset == "x-user-defined" else charset
 
     def attribute(self) -> tuple[str, str] | None:
-        while self.byte() in _SPACE or self.byte() == 0x2F:
-            self.pos += 1
-        if self.byte() == 0x3E:
+        """WHATWG "get an attribute", a run of bytes at a time: ``(name, value)``, lower-cased, or
+        None at the tag's end."""
+        data = self.data
+        found = _run(_ATTR_NAME, data, self.pos)
+        if found["close"] is not None:  # ">": no more attributes (the position stays on it)
+            self.pos = found.start("close")
             return None
-        name = bytearray()
-        while True:
-            b = self.byte()
-            if b == 0x3D and name:
-                self.pos += 1
-                return self.attribute_value(name)
-            if b in _SPACE:
-                break
-            if b in b"/>":
+        end = found.end()
+        if end >= len(data):
+            raise _End
+        name, after = found["name"], data[end]
+        if after in b" \t\n\f\r":
+            end = _run(_SPACES, data, end).end()
+            if end >= len(data):
+                raise _End
+            if data[end] != 0x3D:
+                self.pos = end
                 return _attr(name, b"")
-            name.append(b)
-            self.pos += 1
-        while self.byte() in _SPACE:
-            self.pos += 1
-        if self.byte() != 0x3D:
+        elif after != 0x3D:  # "/" or ">" ends the name, and the attribute
+            self.pos = end
             return _attr(name, b"")
-        self.pos += 1
+        self.pos = end + 1  # past "="
         return self.attribute_value(name)
 
-    def attribute_value(self, name: bytearray) -> tuple[str, str]:
-        while self.byte() in _SPACE:
-            self.pos += 1
-        quote = self.byte()
+    def attribute_value(self, name: bytes) -> tuple[str, str]:
+        data = self.data
+        start = _run(_SPACES, data, self.pos).end()
+        if start >= len(data):
+            raise _End
+        quote = data[start]
         if quote in b"\"'":
-            end = self.data.find(bytes([quote]), self.pos + 1)
+            end = data.find(bytes([quote]), start + 1)
             if end < 0:
                 raise _End
-            value = self.data[self.pos + 1 : end]
             self.pos = end + 1
-            return _attr(name, value)
+            return _attr(name, data[start + 1 : end])
         if quote == 0x3E:
+            self.pos = start
             return _attr(name, b"")
-        start = self.pos
-        while self.byte() not in b" \t\n\f\r>":
-            self.pos += 1
-        return _attr(name, self.data[start : self.pos])
+        end = _run(_TAG_NAME, data, start).end()  # an unquoted value runs to a space or ">"
+        if end >= len(data):
+            raise _End
+        self.pos = end
+        return _attr(name, data[start:end])
 
 
-def _attr(name: bytes | bytearray, value: bytes) -> tuple[str, str]:
-    return bytes(name).decode("latin-1").lower(), value.decode("latin-1").lower()
+# Runs of bytes the prescan passes over at once: spaces; a tag name or an unquoted value (up to
+# a space or ">"); an attribute's name after the spaces and slashes before it (a first "=" is
+# part of a name; one after ends it), or the ">" that closes the tag.
+_SPACES = re.compile(rb"[ \t\n\f\r]*")
+_TAG_NAME = re.compile(rb"[^ \t\n\f\r>]*")
+_ATTR_NAME = re.compile(rb"[ \t\n\f\r/]*(?:(?P<close>>)|(?P<name>=?[^= \t\n\f\r/>]*))")
+
+
+def _run(pattern: re.Pattern[bytes], data: bytes, pos: int) -> re.Match[bytes]:
+    """``pattern`` matched at ``pos``; each of the patterns above matches an empty run too."""
+    found = pattern.match(data, pos)
+    if found is None:  # pragma: no cover - cannot happen
+        raise _End
+    return found
+
+
+def _attr(name: bytes, value: bytes) -> tuple[str, str]:
+    return name.decode("latin-1").lower(), value.decode("latin-1").lower()
 
 
 def _charset_from_content(content: str) -> str | None:
