@@ -756,3 +756,32 @@ def test_prescan_reading_runs_of_bytes_is_the_byte_by_byte_algorithm(data: bytes
         return got
 
     assert attributes(loading._Prescan(data)) == attributes(_BytePrescan(data))
+
+
+_ATTRS = st.dictionaries(
+    st.sampled_from(["hidden", "aria-hidden", "style", "class", "id", "itemprop", "rel", "href"]),
+    st.sampled_from(["", "true", "false", "display: none", "color: red", "Hidden sr-only", "author", "byline",
+                     "creator", "nofollow author", "x"]),
+    max_size=5,
+)
+
+
+@given(_ATTRS)
+def test_attribute_checks_reading_the_names_first_are_the_plain_gets(attrs: dict[str, str]) -> None:
+    from boilerstrip.metadata import _dom
+    from boilerstrip.metadata.byline import _byline_class, _is_candidate
+
+    el = lxml.html.Element("span", **attrs)
+    style, cls = el.get("style"), el.get("class")
+    hidden = (
+        el.get("hidden") is not None or el.get("aria-hidden") == "true"
+        or bool(style and _dom._HIDDEN_STYLE_RE.search(style))
+        or bool(cls) and not _dom._HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+    )
+    assert _dom.hides_itself(el) == hidden
+    ci = _dom.class_id(el)
+    candidate = (
+        el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split()
+        or bool(ci) and _byline_class(ci)
+    )
+    assert _is_candidate(el) == candidate

@@ -48,11 +48,16 @@ _HIDDEN_CLASSES = frozenset(
 
 def hides_itself(el: HtmlElement) -> bool:
     """True when ``el`` itself is hidden: ``hidden``, ``aria-hidden``, a hiding style or class."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    names = el.keys()  # its attribute names, in one call: most elements carry none of these
+    if not names:
+        return False
+    if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
         return True
-    style = el.get("style")
+    style = el.get("style") if "style" in names else None
     if style and _HIDDEN_STYLE_RE.search(style):
         return True
+    if "class" not in names:
+        return False
     cls = el.get("class")
     return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
 

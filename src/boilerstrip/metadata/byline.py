@@ -414,8 +414,15 @@ def metadata_authors(
 
 def _is_candidate(el: HtmlElement) -> bool:
     """Marked up as a byline: ``itemprop``/``rel`` author, or a byline class or id."""
-    if el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split():
+    names = el.keys()  # its attribute names, in one call: a get only for those it has
+    if not names:
+        return False
+    if "itemprop" in names and el.get("itemprop") in ("author", "creator"):
         return True
+    if "rel" in names and "author" in el.get("rel").split():
+        return True
+    if "class" not in names and "id" not in names:
+        return False
     ci = class_id(el)
     return bool(ci) and _byline_class(ci)
 
