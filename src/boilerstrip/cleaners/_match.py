@@ -35,8 +35,8 @@ def class_pattern(
     # A trie: one branch per first character, each opening with that literal (the regex engine
     # then skips, in C, the positions where no token can start) and checking the boundary
     # before the token just after it ("s(?<![a-z0-9].)(?:hare…|ocial…)"); the rest of the
-    # tokens sharing that character branch letter by letter (``regex_trie``), so that a position
-    # tries a few letters, not every token. About half the time of one flat alternation of them.
+    # tokens sharing that character merged on their next letters (``regex_trie``), so that a
+    # position tries a few letters, not every token. About half the time of a flat alternation.
     openings: dict[str, dict[str, list[tuple[str, str]]]] = {}
     for kind, tokens in (("word", words), ("prefix", prefixes), ("exact", exact)):
         before = _BEFORE_NAME if kind == "exact" else _BEFORE_TOKEN
