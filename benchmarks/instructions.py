@@ -10,11 +10,13 @@ much as they would there. The pages are every fifth bench page from the first da
     python -m benchmarks.instructions                 # this checkout, 20 pages
     python -m benchmarks.instructions -n 40 --src ../other/src   # another checkout's package
     python -m benchmarks.instructions --dataset scrapinghub-aeb
+    python -m benchmarks.instructions --cli            # one page from the shell, start to exit
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -43,13 +45,29 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 def count(pages: int, src: Path | None, dataset: str | None = None) -> int:
     """Instructions valgrind counts for a child process stripping ``pages`` pages."""
     paths = [str(p) for p in (src, REPO_ROOT) if p is not None]
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    done = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", _CHILD.format(paths=paths, n=pages, dataset=dataset)],
-        capture_output=True, text=True, env=env, check=True,
-    )  # fmt: skip
-    found = _REFS.search(done.stderr)
+    return _valgrind(["-c", _CHILD.format(paths=paths, n=pages, dataset=dataset)], {})
+
+
+def count_cli(page: Path | None, src: Path | None) -> int:
+    """Instructions of ``python -m boilerstrip PAGE`` from start to exit (``python -c pass``
+    without a page): the one-page run from the shell the cold-start target is about."""
+    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(src) if src else None, os.environ.get("PYTHONPATH")]))}
+    return _valgrind(["-m", "boilerstrip", str(page)] if page else ["-c", "pass"], env)
+
+
+def count_trafilatura(page: Path) -> int:
+    """Instructions of ``trafilatura < PAGE`` (what its command-line script runs)."""
+    return _valgrind(["-c", "import sys; from trafilatura.cli import main; sys.exit(main())"], {}, stdin=page)
+
+
+def _valgrind(args: list[str], env: dict[str, str], stdin: Path | None = None) -> int:
+    with open(stdin, "rb") if stdin else open(os.devnull, "rb") as source:
+        done = subprocess.run(
+            ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+             sys.executable, *args],
+            stdin=source, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0", **env}, check=True,
+        )  # fmt: skip
+    found = _REFS.search(done.stderr.decode("utf-8", "replace"))
     if found is None:
         raise RuntimeError("valgrind printed no instruction count")
     return int(found.group(1).replace(",", ""))
@@ -62,10 +80,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dataset", help="take the pages from this dataset only (default: every fifth page of all, in order)"
     )
+    parser.add_argument(
+        "--cli", action="store_true",
+        help="count `python -m boilerstrip PAGE` on the harness's cold-start page instead (run it once first: "
+        "the regex cache)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed", file=sys.stderr)
         return 2
+    if args.cli:
+        from . import datasets
+        from .speed import typical_page
+
+        page = typical_page([datasets.load(name) for name in datasets.available()])
+        if page is None:
+            print("no bench pages", file=sys.stderr)
+            return 2
+        total, bare = count_cli(page.html_path, args.src), count_cli(None, None)
+        print(f"{total / 1e6:.1f} M instructions for `boilerstrip {page.html_path.name[:16]}…` from the shell "
+              f"({bare / 1e6:.1f} M of them Python starting; {args.src or 'this checkout'})")
+        with contextlib.suppress(subprocess.CalledProcessError):
+            theirs = count_trafilatura(page.html_path)
+            print(f"{theirs / 1e6:.1f} M for `trafilatura < page` ({total / theirs:.2f}x)")
+        return 0
     base = count(0, args.src)
     total = count(args.n, args.src, args.dataset)
     where = f"{args.n} pages of {args.dataset or 'the bench'}, {args.src or 'this checkout'}"
