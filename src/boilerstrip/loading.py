@@ -396,7 +396,6 @@ def _split_bom(data: bytes) -> tuple[str, bytes] | None:
 
 # -- WHATWG prescan of <meta> ---------------------------------------------------------
 
-_SPACE = b" \t\n\f\r"
 _XML_DECL_RE = re.compile(
     rb"^\s*<\?xml\s[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']"
 )
