@@ -277,6 +277,25 @@ def test_caption_guards_hold_for_every_match(text: str) -> None:
         assert "摄" in text or "提供" in text or "撮影" in text
 
 
+
+photo_texts = st.lists(
+    st.sampled_from(["file photo", "File Photo", "photo taken", "Photo released", ", left, and", ", right, speaks",
+                     ", center, poses", "Archivfoto", "photo d'archive", "foto de archivo", "자료사진", "資料写真",
+                     "资料图", "Credit", "Photo", "(", ")", "=", ":", " ", "AP", "사진", "by", "x"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(photo_texts)
+def test_caption_hints_are_held_by_every_match(text: str) -> None:
+    from boilerstrip import caption_text as ct
+
+    for hinted in (ct._PHOTO_WORDS_RE, ct._BRACKET_CREDIT_RE, ct._TRAILING_CREDIT_RE):
+        if hinted.pattern.search(text):
+            assert any(h in text.casefold() for h in hinted.hints), (hinted.hints, text)
+
+
 tree_specs = st.recursive(
     st.just([]), lambda kids: st.lists(kids, max_size=4), max_leaves=40
 )

@@ -45,7 +45,7 @@ _PHOTO_WORDS_RE = Hinted(
         re.IGNORECASE,
     ),
     ("file photo", "photo ", ", left, ", ", right, ", ", center, ", ", centre, ", "archivfoto",
-     "photo d'archive", "foto de archivo", "자료사진", "資料写真", "资料图"),
+     "foto de archivo", "자료사진", "資料写真", "资料图"),
 )  # fmt: skip
 # "1 of 4 A shopper looks at ...": a gallery slide counter opening a caption
 _SLIDE_CAPTION_RE = rx(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3} \S")

@@ -417,14 +417,19 @@ def _is_candidate(el: HtmlElement) -> bool:
     names = el.keys()  # its attribute names, in one call: a get only for those it has
     if not names:
         return False
-    if "itemprop" in names and el.get("itemprop") in ("author", "creator"):
-        return True
-    if "rel" in names and "author" in el.get("rel").split():
+    if _marked_author(el, names):
         return True
     if "class" not in names and "id" not in names:
         return False
     ci = class_id(el)
     return bool(ci) and _byline_class(ci)
+
+
+def _marked_author(el: HtmlElement, names: list[str]) -> bool:
+    """``itemprop`` or ``rel`` says author (``names``: the element's attribute names)."""
+    return ("itemprop" in names and el.get("itemprop") in ("author", "creator")) or (
+        "rel" in names and "author" in el.get("rel").split()
+    )
 
 
 # keys repeat on a page, and across the pages of a site or a batch: each is judged once
@@ -496,9 +501,7 @@ def visible_bylines(
             continue
         if any(t is el or el in t.iterdescendants() or t in el.iterdescendants() for t in taken):
             continue
-        strong = (
-            el.get("itemprop") in ("author", "creator") or "author" in (el.get("rel") or "").split()
-        )
+        strong = _marked_author(el, el.keys())
         if is_hidden(el) or in_foreign_zone(el, near=dist <= 25, allow_aside=strong):
             continue
         found = read_byline(_block_text(el), forbidden)
