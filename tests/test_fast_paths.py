@@ -462,6 +462,48 @@ def test_class_tries_match_as_the_plain_alternation_does(
         assert bool(pattern.search(key)) == bool(plain.search(key)), (name, key)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY_BITS | st.text(alphabet="abcdefghilmnoprstuvwxyz-_ 0", max_size=8), max_size=8))
+def test_the_union_of_the_class_patterns_matches_where_one_of_them_does(bits: list[str]) -> None:
+    from boilerstrip.cleaners._match import _TOKENS as made  # all made so far
+    from boilerstrip.cleaners._match import _holds_a_token
+
+    keys = ["".join(bits), " ".join(bits)]
+    keys += [f"{bits[0] if bits else ''}{t}{bits[-1] if bits else ''}"
+             for tokens in made.values() for kind in tokens.values() for t in kind]
+    for key in keys:
+        assert _holds_a_token(key) == any(pattern.search(key) for pattern in made), key
+
+
+def test_a_class_pattern_made_later_joins_the_union() -> None:
+    from boilerstrip.cleaners import _match
+
+    assert not _match._holds_a_token("qqzz-widget")
+    pattern = _match.class_pattern(words=("qqzz",))
+    try:
+        assert _match._holds_a_token("qqzz-widget")
+    finally:
+        del _match._TOKENS[pattern]
+        _match._union = None
+        _match._holds_a_token.cache_clear()
+
+
+def test_groups_filtered_by_key_follow_the_groups() -> None:
+    from boilerstrip.page import Page
+
+    root = lxml.html.document_fromstring(
+        "<html><body><div class='nav'>a</div><div class='row'>b</div><p class='nav-x'>c</p></body></html>"
+    )
+    page = Page(root)
+    def keep(key: str) -> bool:
+        return key.startswith("nav")
+
+    assert [k for k, _ in page.by_key_where(keep)] == ["nav", "nav-x"]
+    assert page.by_key_where(keep) is page.by_key_where(keep)
+    page.kill(root.find(".//p"), "test")
+    assert [k for k, _ in page.by_key_where(keep)] == ["nav"]
+
+
 def test_class_tries_on_the_bench_pages_keys() -> None:
     from boilerstrip.page import class_key
 
@@ -473,7 +515,12 @@ def test_class_tries_on_the_bench_pages_keys() -> None:
     for path in pages:
         root = lxml.html.document_fromstring(path.read_bytes())
         keys.update(class_key(el.get("class"), el.get("id")) for el in root.iter() if el.get("class") or el.get("id"))
+    from boilerstrip.cleaners._match import _TOKENS as made  # all made so far
+    from boilerstrip.cleaners._match import _holds_a_token
+
     hits = 0
+    for key in keys:
+        assert _holds_a_token(key) == any(pattern.search(key) for pattern in made), key
     for _name, pattern, tokens in _TOKENS:
         plain = _plain_class_regex(**tokens)
         for key in keys:

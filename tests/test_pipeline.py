@@ -347,3 +347,24 @@ def test_a_drop_reads_its_text_from_the_dropped_element_and_survives_pickling() 
     copy = pickle.loads(pickle.dumps(article.dropped))
     assert copy == article.dropped
     assert copy[0].to_dict() == article.dropped[0].to_dict()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_strip_pauses_the_garbage_collector_and_leaves_it_as_it_was(enabled: bool) -> None:
+    import gc
+
+    from boilerstrip import strip
+
+    seen: list[bool] = []
+    pipeline = Pipeline([Cleaner("probe", lambda page: seen.append(gc.isenabled()))])
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        strip(b"<html><body><p>" + b"Some words of an article. " * 20 + b"</p></body></html>", pipeline=pipeline)
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+        with pytest.raises(Exception):  # noqa: B017, PT011 - any failure of the page
+            strip(b"", pipeline=pipeline)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

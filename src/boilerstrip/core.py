@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 from lxml.html import HtmlElement
 
 from . import metadata
@@ -31,6 +35,29 @@ def strip(
     Raises a :class:`~boilerstrip.errors.BoilerstripError` subclass when the input is
     empty, binary or undecodable, or when no article is found.
     """
+    with collector_paused():
+        return _strip(html, url=url, options=options, pipeline=pipeline)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the time of the block (as it was after).
+
+    A page makes thousands of short-lived objects (element proxies, tuples, lists) that
+    reference counting frees when the page is done; the collector would stop about every
+    700 of them to scan the young ones, about 2% of a page's time, to find nothing.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _strip(html: bytes | str, *, url: str | None, options: Options | None, pipeline: Pipeline | None) -> Article:
     options = options or _DEFAULT
     pipeline = pipeline or pipeline_for(options)
     utf8 = None

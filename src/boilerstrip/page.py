@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from lxml import etree
@@ -69,6 +69,7 @@ class Page:
         self._placed: dict[HtmlElement, tuple[int, str]] = {}  # document index and class key
         self._live: dict[str, int] = {}  # elements of each class group still in the tree
         self._groups: list[tuple[str, list[HtmlElement]]] | None = None  # those with some
+        self._kept: dict[Callable[[str], bool], tuple[list[Any], list[tuple[str, list[HtmlElement]]]]] = {}
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -111,6 +112,15 @@ class Page:
             live = self._live
             self._groups = [(key, els) for key, els in self._keyed.items() if live[key]]
         return self._groups
+
+    def by_key_where(self, keep: Callable[[str], bool]) -> list[tuple[str, list[HtmlElement]]]:
+        """The groups of :meth:`by_key` whose key ``keep`` accepts (filtered again only when
+        the groups change: several cleaners ask with the same ``keep``)."""
+        groups = self.by_key()
+        kept = self._kept.get(keep)
+        if kept is None or kept[0] is not groups:
+            kept = self._kept[keep] = (groups, [(key, els) for key, els in groups if keep(key)])
+        return kept[1]
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
         """Elements of :meth:`by_key` sorted into document order."""

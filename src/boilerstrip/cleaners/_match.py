@@ -32,6 +32,18 @@ def class_pattern(
     ``prefixes`` the start of a token, ``anywhere`` any part of the key, ``exact`` a whole
     class name or id. Only whether the pattern finds a match is defined, not which one.
     """
+    tokens = {"words": tuple(words), "prefixes": tuple(prefixes), "anywhere": tuple(anywhere), "exact": tuple(exact)}
+    pattern = rx(_token_regex(**tokens))
+    _TOKENS[pattern] = tokens
+    global _union
+    _union = None  # the next key judged meets a union holding this pattern's tokens too
+    _holds_a_token.cache_clear()
+    return pattern
+
+
+def _token_regex(
+    words: Iterable[str], prefixes: Iterable[str], anywhere: Iterable[str], exact: Iterable[str]
+) -> str:
     # A trie: one branch per first character, each opening with that literal (the regex engine
     # then skips, in C, the positions where no token can start) and checking the boundary
     # before the token just after it ("s(?<![a-z0-9].)(?:hare…|ocial…)"); the rest of the
@@ -48,10 +60,7 @@ def class_pattern(
         rests = [before + trie(rest, _AFTER) for before, rest in sorted(by_boundary.items())]
         branches.append(re.escape(first) + group(rests))
     branches += [re.escape(a) for a in anywhere if a]
-    pattern = rx("|".join(branches) if branches else r"(?!x)x")
-    _TOKENS[pattern] = {"words": tuple(words), "prefixes": tuple(prefixes), "anywhere": tuple(anywhere),
-                        "exact": tuple(exact)}
-    return pattern
+    return "|".join(branches) if branches else r"(?!x)x"
 
 
 # What may stand before a token: no letter or digit (a word or prefix), no non-space (a name).
@@ -59,8 +68,27 @@ _BEFORE_TOKEN = r"(?<![a-z0-9].)"
 _BEFORE_NAME = r"(?<!\S.)"
 # And after it, by kind: a prefix needs nothing.
 _AFTER = {"word": r"(?![a-z0-9])", "prefix": "", "exact": r"(?!\S)"}
-# The tokens each pattern was made from (tests check the trie against the plain alternation).
+# The tokens each :func:`class_pattern` was made from (tests check each trie against the plain
+# alternation, too), and the pattern of all of them (made again when a pattern is added).
 _TOKENS: dict[re.Pattern[str], dict[str, tuple[str, ...]]] = {}
+_union: re.Pattern[str] | None = None
+
+
+@functools.lru_cache(maxsize=50_000)
+def _holds_a_token(key: str) -> bool:
+    """False when ``key`` holds no token of any :func:`class_pattern`: it matches none of them.
+
+    Most keys of a page ("container", "row", "col-md-6") are of that kind: one search of the
+    union of the patterns' tokens, instead of a search of each pattern, tells them apart.
+    """
+    global _union
+    if _union is None:
+        merged = {kind: list(dict.fromkeys(t for tokens in _TOKENS.values() for t in tokens[kind])) for kind in _KINDS}
+        _union = rx(_token_regex(**merged))
+    return _union.search(key) is not None
+
+
+_KINDS = ("words", "prefixes", "anywhere", "exact")
 
 
 # Names that say "this is the article's text": a class rule never drops such an element
@@ -86,7 +114,9 @@ def by_class(
     """
     names = _judge(pattern, spare)
     hits: list[HtmlElement] = []
-    for key, els in page.by_key():
+    # a class_pattern only needs the keys holding a token of one: most keys hold none
+    groups = page.by_key_where(_holds_a_token) if pattern in _TOKENS else page.by_key()
+    for key, els in groups:
         if names(key):
             hits += els
     for el in page.in_order(hits) if len(hits) > 1 else hits:
