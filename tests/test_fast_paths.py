@@ -851,3 +851,24 @@ def test_attribute_checks_reading_the_names_first_are_the_plain_gets(attrs: dict
         or bool(ci) and _byline_class(ci)
     )
     assert _is_candidate(el) == candidate
+
+
+_DATE_BITS = st.sampled_from(
+    ["2024", "1999", "20", "24", "19", "-", ".", "/", " ", "Aug.", "August", "4", "04", "12", "2o24", "年", "8月",
+     "4日", "년", "10:30", "pm", "Published", "© ", "２０２４", "1", "0", "de", "août"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_DATE_BITS, max_size=10))
+def test_dates_are_scanned_for_only_in_texts_holding_a_year(bits: list[str]) -> None:
+    from boilerstrip.metadata import dates
+
+    for text in ("".join(bits), " ".join(bits)):
+        fast = (list(dates.scan(text)), dates.best_in_line(text))
+        year = dates._YEAR_RE
+        dates._YEAR_RE = re.compile("")  # every text passes: the patterns alone decide
+        try:
+            assert (list(dates.scan(text)), dates.best_in_line(text)) == fast, text
+        finally:
+            dates._YEAR_RE = year

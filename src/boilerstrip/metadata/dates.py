@@ -52,6 +52,7 @@ _TIME = (
     r"(?:(?P<pre>오전|오후|午前|午後|上午|下午)\s*)?(?P<H>[01]?\d|2[0-3])(?:[:：h時시]\s*(?P<M>[0-5]\d))(?:[:：分분]\s*(?P<S>[0-5]\d))?\s*(?:[초秒])?"
     r"\s*(?P<ampm>[ap]\.?\s?m\.?|오전|오후|午前|午後)?)?"
 )
+_YEAR_RE = rx(_YEAR)
 _PATTERNS = [
     # 2024-08-04, 2024.08.04., 2024/8/4, optionally with a time
     rx(
@@ -166,6 +167,8 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def scan(text: str, lang: str | None = None) -> Iterator[tuple[str, int, int]]:
     """Every printed date in ``text`` as ``(iso, start, end)``, in text order."""
+    if _YEAR_RE.search(text) is None:
+        return  # every pattern holds a year: most texts read are told apart by one search
     hits: list[tuple[str, int, int]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in enumerate(_PATTERNS):
@@ -211,7 +214,7 @@ def _from_match(kind: int, m: re.Match[str], lang: str | None) -> str | None:
 def best_in_line(text: str, lang: str | None = None) -> str | None:
     """The publication date printed in one line: the one labelled as published, else the first
     not labelled as an update. ``None`` for copyright lines."""
-    if _COPYRIGHT_RE.search(text):
+    if _YEAR_RE.search(text) is None or _COPYRIGHT_RE.search(text):
         return None
     hits = list(scan(text, lang))
     if not hits:
