@@ -872,3 +872,20 @@ def test_dates_are_scanned_for_only_in_texts_holding_a_year(bits: list[str]) -> 
             assert (list(dates.scan(text)), dates.best_in_line(text)) == fast, text
         finally:
             dates._YEAR_RE = year
+
+
+@pytest.mark.parametrize("markup", [
+    '<span itemprop="datePublished">March 3, 2021</span>',
+    '<meta itemprop="datePublished" content="2020-01-01"><time itemprop="datepublished" datetime="2021-03-04">x</time>',
+    '<span itemprop="author">Jane</span><span itemprop="datePublished">no date here</span>',
+])
+def test_declared_date_from_the_pages_itemprop_list_is_the_walks(markup: str) -> None:
+    from boilerstrip.metadata import read_meta
+
+    html = f"<html><head><title>T</title></head><body><article><h1>T</h1>{markup}<p>Text.</p></article></body></html>"
+    root = lxml.html.document_fromstring(html)
+    page = Page(root)
+    page.sizes()
+    listed = read_meta(root, itemprops=page.with_any_attribute("itemprop")).date
+    assert listed == read_meta(root).date
+    assert (listed is None) == ("no date" in markup)

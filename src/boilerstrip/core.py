@@ -91,7 +91,7 @@ def read_page(
     # the size table first: it makes the Python object of every element once, which the
     # metadata readers' walks and XPath results then reuse instead of making their own
     page.sizes()
-    meta = metadata.read_meta(root, url=url)
+    meta = metadata.read_meta(root, url=url, itemprops=page.with_any_attribute("itemprop"))
     page.meta = meta
     page.headline_el = metadata.find_headline(root, meta)
     sizes = page.sizes()

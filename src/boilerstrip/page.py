@@ -411,8 +411,11 @@ class Page:
 
 
 # The attribute groups ``Page.with_any_attribute`` keeps lists of: class names, what hides an
-# element, ARIA roles.
-_INDEXED = (frozenset({"class", "id"}), frozenset({"hidden", "aria-hidden", "style"}), frozenset({"role"}))
+# element, ARIA roles, microdata properties.
+_INDEXED = (
+    frozenset({"class", "id"}), frozenset({"hidden", "aria-hidden", "style"}), frozenset({"role"}),
+    frozenset({"itemprop"}),
+)
 
 
 def _carriers(elements: list[HtmlElement]) -> dict[frozenset[str], list[HtmlElement]]:

@@ -9,6 +9,8 @@ only when a date cannot be found any cheaper way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
@@ -31,8 +33,11 @@ __all__ = [
 ]
 
 
-def read_meta(root: HtmlElement, *, url: str | None = None) -> PageMeta:
-    """Everything the page declares about itself: title, site, authors, date, language, links."""
+def read_meta(
+    root: HtmlElement, *, url: str | None = None, itemprops: Iterable[HtmlElement] | None = None
+) -> PageMeta:
+    """Everything the page declares about itself: title, site, authors, date, language, links
+    (``itemprops``: the elements carrying ``itemprop``, when the caller has them listed)."""
     metas, every = read_metas(root)
     items = jsonld.read_jsonld(root)
     meta = PageMeta(jsonld=items, metas=metas)
@@ -57,7 +62,7 @@ def read_meta(root: HtmlElement, *, url: str | None = None) -> PageMeta:
     )
     meta.lang = read_lang(root, metas, jsonld.first(items, "inLanguage"), meta.title or "")
     meta.authors = metadata_authors(meta, forbidden_names(meta, url), every)
-    meta.date = from_metadata(meta, root)
+    meta.date = from_metadata(meta, root, itemprops)
     meta.date_read = True
     return meta
 

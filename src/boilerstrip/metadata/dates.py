@@ -8,7 +8,7 @@ footer is never taken for the article's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -231,8 +231,11 @@ def best_in_line(text: str, lang: str | None = None) -> str | None:
     return fallback or hits[0][0]
 
 
-def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
-    """``datePublished`` from JSON-LD, the date meta tags, or ``itemprop=datePublished``."""
+def from_metadata(
+    meta: PageMeta, root: HtmlElement, itemprops: Iterable[HtmlElement] | None = None
+) -> str | None:
+    """``datePublished`` from JSON-LD, the date meta tags, or ``itemprop=datePublished``
+    (``itemprops``: the elements of the page carrying ``itemprop``, when already listed)."""
     value = jsonld.first(meta.jsonld, "datePublished", "dateCreated", weak=False)
     iso = normalize_iso(value, meta.lang)
     if iso:
@@ -241,7 +244,7 @@ def from_metadata(meta: PageMeta, root: HtmlElement) -> str | None:
         iso = normalize_iso(meta.metas.get(key), meta.lang)
         if iso:
             return iso
-    for el in with_any_attribute(root, "itemprop"):
+    for el in with_any_attribute(root, "itemprop") if itemprops is None else itemprops:
         if el.get("itemprop") not in ("datePublished", "datepublished") or el.tag == "meta":
             continue
         iso = normalize_iso(el.get("datetime") or el.get("content") or text_of(el), meta.lang)
