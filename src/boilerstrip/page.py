@@ -118,8 +118,11 @@ class Page:
         the groups change: several cleaners ask with the same ``keep``)."""
         groups = self.by_key()
         kept = self._kept.get(keep)
-        if kept is None or kept[0] is not groups:
+        if kept is None:
             kept = self._kept[keep] = (groups, [(key, els) for key, els in groups if keep(key)])
+        elif kept[0] is not groups:  # groups only ever lose keys: those kept need no new look
+            live = self._live
+            kept = self._kept[keep] = (groups, [(key, els) for key, els in kept[1] if live[key]])
         return kept[1]
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
