@@ -889,3 +889,28 @@ def test_declared_date_from_the_pages_itemprop_list_is_the_walks(markup: str) ->
     listed = read_meta(root, itemprops=page.with_any_attribute("itemprop")).date
     assert listed == read_meta(root).date
     assert (listed is None) == ("no date" in markup)
+
+
+def _phrase_lists() -> list[tuple[str, tuple[str, ...]]]:
+    from boilerstrip import phrases
+
+    return [(name, value) for name, value in vars(phrases).items()
+            if name.isupper() and isinstance(value, tuple) and value and all(isinstance(v, str) for v in value)]
+
+
+_PHRASE_BITS = st.sampled_from(["", " ", "»", "!", "x", "s", "Share", "SHARE", "comment", "e-mail", "İ", "ſ", "\n", "광고", "0"])
+
+
+@pytest.mark.parametrize("name,phrases", _phrase_lists(), ids=[n for n, _ in _phrase_lists()])
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PHRASE_BITS, max_size=4), st.lists(_PHRASE_BITS, max_size=4), st.integers(0, 10_000))
+def test_whole_phrase_tries_match_as_the_plain_alternation_does(
+    name: str, phrases: tuple[str, ...], before: list[str], after: list[str], pick: int
+) -> None:
+    from boilerstrip.phrases import phrase_regex
+
+    plain = re.compile(r"^\W*(?:%s)\W*$" % "|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+    fast = phrase_regex(phrases, whole=True)
+    phrase = phrases[pick % len(phrases)]
+    for text in ("".join(before) + phrase + "".join(after), phrase.upper(), phrase[:-1], phrase + "s"):
+        assert bool(fast.match(text)) == bool(plain.match(text)), text

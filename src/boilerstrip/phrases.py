@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .regex_cache import rx
+from .regex_trie import trie
 
 TOOLBAR = (
     # en
@@ -200,10 +201,14 @@ def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[st
     ``whole`` matches a whole (squashed) line or block; otherwise the phrase may
     appear anywhere, bounded by non-letters on the sides where it has letters.
     """
-    escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
-    body = "|".join(escaped)
+    phrases = tuple(phrases)
     if whole:
-        return rx(rf"^\W*(?:{body})\W*$", re.IGNORECASE)
+        # as a trie, each phrase followed by the end: the start of a block tries a few letters,
+        # not every phrase (which one matches does not matter: the match is the whole text)
+        body = trie(((p, "end") for p in phrases), {"end": r"\W*$"}) if phrases else r"(?!x)x"
+        return rx(rf"^\W*{body}", re.IGNORECASE)
+    # longest first: a substitution takes the longest phrase at a position
+    body = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
     return rx(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 
 
