@@ -914,3 +914,19 @@ def test_whole_phrase_tries_match_as_the_plain_alternation_does(
     phrase = phrases[pick % len(phrases)]
     for text in ("".join(before) + phrase + "".join(after), phrase.upper(), phrase[:-1], phrase + "s"):
         assert bool(fast.match(text)) == bool(plain.match(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASE_BITS | st.sampled_from([":", " : ", "›", "—", "Read more", "related", "Lire aussi"]), max_size=6),
+       st.integers(0, 10_000))
+def test_related_lead_trie_matches_as_the_plain_alternation_does(bits: list[str], pick: int) -> None:
+    from boilerstrip.cleaners.related import _RELATED_LEAD
+    from boilerstrip.phrases import RELATED
+
+    plain = re.compile(
+        r"^\W*(?:%s)\s*[:：»›>\-–—]?\s*\S" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True)),
+        re.IGNORECASE,
+    )
+    phrase = RELATED[pick % len(RELATED)]
+    for text in ("".join(bits), phrase + "".join(bits), " ".join([phrase, *bits])):
+        assert bool(_RELATED_LEAD.match(text)) == bool(plain.match(text)), text

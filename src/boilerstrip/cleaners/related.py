@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import RELATED
 from ..regex_cache import rx
+from ..regex_trie import trie
 from ._match import class_pattern, collect, whole
 from .link_lists import link_density
 
@@ -24,10 +25,7 @@ _RELATED_CLASS = class_pattern(
 )
 _RELATED_TEXT = whole(RELATED)
 # "Lire aussi : <a>…</a>", "Read more: <a>…</a>" boxes inside the body
-_RELATED_LEAD = rx(
-    r"^\W*(?:%s)\s*[:：»›>\-–—]?\s*\S" % "|".join(re.escape(p) for p in sorted(RELATED, key=len, reverse=True)),
-    re.IGNORECASE,
-)
+_RELATED_LEAD = rx(r"^\W*" + trie(((p, "lead") for p in RELATED), {"lead": r"\s*[:：»›>\-–—]?\s*\S"}), re.IGNORECASE)
 _TEASER_MAX = 250
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _HEADING_MAX = 80
