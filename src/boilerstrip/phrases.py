@@ -203,10 +203,10 @@ def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[st
     """
     phrases = tuple(phrases)
     if whole:
-        # as a trie, each phrase followed by the end: the start of a block tries a few letters,
-        # not every phrase (which one matches does not matter: the match is the whole text)
-        body = trie(((p, "end") for p in phrases), {"end": r"\W*$"}) if phrases else r"(?!x)x"
-        return rx(rf"^\W*{body}", re.IGNORECASE)
+        # as a trie: the start of a block tries a few letters, not every phrase (a phrase that
+        # another one starts is kept, "(?:)" being no empty ending: the end may follow either)
+        body = trie(((p, "phrase") for p in phrases), {"phrase": "(?:)"}) if phrases else r"(?!x)x"
+        return rx(rf"^\W*{body}\W*$", re.IGNORECASE)
     # longest first: a substitution takes the longest phrase at a position
     body = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
     return rx(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
