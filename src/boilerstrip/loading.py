@@ -732,7 +732,8 @@ def _finish(decoded: Decoded) -> Decoded:
     text = decoded.text.lstrip("\ufeff")
     if _looks_binary(text):
         raise _not_html("binary data")
-    text = without_nul(text)
+    if decoded.utf8 is None or b"\0" in decoded.utf8:  # (a search of bytes is memchr's)
+        text = without_nul(text)
     if not text or text.isspace():  # (no copy of the page, as ``strip`` would make)
         raise EmptyInput("input holds only whitespace")
     # text without a BOM or NUL character is the same object: its bytes still encode it
