@@ -930,3 +930,12 @@ def test_related_lead_trie_matches_as_the_plain_alternation_does(bits: list[str]
     phrase = RELATED[pick % len(RELATED)]
     for text in ("".join(bits), phrase + "".join(bits), " ".join([phrase, *bits])):
         assert bool(_RELATED_LEAD.match(text)) == bool(plain.match(text)), text
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(sorted({x for h in _HINTED for x in h.hints})) | st.text(max_size=6), max_size=6))  # type: ignore[attr-defined]
+def test_the_union_of_all_hints_finds_one_when_some_patterns_hint_is_in(bits: list[str]) -> None:
+    from boilerstrip.textutil import _holds_any_hint
+
+    text = " ".join(bits).casefold()
+    assert _holds_any_hint(text) == any(x in text for h in _HINTED for x in h.hints), text  # type: ignore[attr-defined]
