@@ -25,7 +25,7 @@ _RELATED_CLASS = class_pattern(
 )
 _RELATED_TEXT = whole(RELATED)
 # "Lire aussi : <a>…</a>", "Read more: <a>…</a>" boxes inside the body
-_RELATED_LEAD = rx(r"^\W*" + trie(((p, "lead") for p in RELATED), {"lead": r"\s*[:：»›>\-–—]?\s*\S"}), re.IGNORECASE)
+_RELATED_LEAD = rx(r"^\W*" + trie(((p, "") for p in RELATED), {"": "(?:)"}) + r"\s*[:：»›>\-–—]?\s*\S", re.IGNORECASE)
 _TEASER_MAX = 250
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _HEADING_MAX = 80
