@@ -778,3 +778,22 @@ def test_class_patterns_match_as_the_plain_token_patterns_do() -> None:
         assert bool(flat.search(key)) == bool(plain.search(key)), key
         hits += bool(plain.search(key))
     assert hits > 1000
+
+
+def test_non_content_markup_leaves_the_heads_meta_and_link_elements() -> None:
+    """They are empty and never shown: dropping them would change nothing and be recorded nowhere."""
+    import lxml.html
+
+    from boilerstrip.cleaners.markup import non_content_markup
+    from boilerstrip.page import Page
+
+    root = lxml.html.document_fromstring(
+        "<html><head><meta name='a' content='b'><link rel='x' href='y'><script>var a = 1;</script></head>"
+        "<body><p>Text<meta itemprop='x' content='y'><link rel='z' href='w'></p></body></html>"
+    )
+    page = Page(root)
+    page.current = "non_content_markup"
+    non_content_markup(page)
+    assert [el.tag for el in root.find("head")] == ["meta", "link"]
+    assert [el.tag for el in root.find("body").iter()] == ["body", "p"]
+    assert [(d.cleaner, d.path) for d in page.dropped] == [("non_content_markup", "/html/head/script")]

@@ -10,6 +10,8 @@ _NEVER_TEXT = (
     "applet", "canvas", "svg", "button", "input", "select", "option", "textarea", "link", "meta",
     "dialog",
 )
+# The page's metadata in its head: empty elements the metadata readers have read.
+_HEAD_METADATA = ("meta", "link")
 # A form is dropped when it carries little text: search boxes, comment and login forms.
 # Some sites wrap the whole page in one <form>, which must stay.
 _FORM_MAX_LETTERS = 300
@@ -25,7 +27,14 @@ def non_content_markup(page: Page) -> None:
         # <embed> is empty, but libxml2 nests what follows it inside: give that back first
         if len(el) or (el.text and el.text.strip()):
             page.unwrap(el)
-    found = [(el, f"<{el.tag}> holds no article text") for el in page.root.iter(*_NEVER_TEXT)]
+    # the head's meta and link elements (empty, never shown) are left where they are: their
+    # dropping would be recorded nowhere and change nothing
+    head = page.root.find("head")
+    found = [
+        (el, f"<{el.tag}> holds no article text")
+        for el in page.root.iter(*_NEVER_TEXT)
+        if not (el.tag in _HEAD_METADATA and el.getparent() is head)
+    ]
     found += [
         (el, "small form (search, login or comment box)")
         for el in page.root.iter("form")
