@@ -939,3 +939,40 @@ def test_the_union_of_all_hints_finds_one_when_some_patterns_hint_is_in(bits: li
 
     text = " ".join(bits).casefold()
     assert _holds_any_hint(text) == any(x in text for h in _HINTED for x in h.hints), text  # type: ignore[attr-defined]
+
+
+_LINK_ITEMS = st.sampled_from(["<a href='/x'>Home</a>", "<a href='/y'>World news today</a>", " | ", "Some words",
+                               "<span>and <a href='/z'>one</a></span>", "<b>x</b>"])
+_LINK_BLOCKS = st.lists(st.tuples(st.sampled_from(["ul", "div", "p", "li", "span", "section"]),
+                                  st.lists(_LINK_ITEMS, max_size=5)), min_size=1, max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LINK_BLOCKS)
+def test_link_lists_skips_only_blocks_no_rule_could_drop(blocks: list[tuple[str, list[str]]]) -> None:
+    import boilerstrip.cleaners.link_lists  # noqa: F401 (the package's name is the cleaner function)
+
+    module = sys.modules["boilerstrip.cleaners.link_lists"]
+    body = "".join(f"<{tag}>{''.join(items)}</{tag}>" for tag, items in blocks)
+    html = f"<html><body><h1>Title of it</h1><div><p>{'Prose of the article. ' * 30}</p>{body}</div></body></html>"
+
+    def plain(page: Page) -> list[tuple[str, str]]:
+        found = []
+        nested = module.nested_links(page)
+        for el in page.body.iter(*module._LIST_TAGS):
+            if page.holds_article(el) or not page.attached(el) or module._in_running_text(el):
+                continue
+            density, count = module.link_density(page, el, nested)
+            size = page.size(el)
+            most = module._MAX_UNLINKED_PARAGRAPH if el.tag == "p" else module._MAX_UNLINKED
+            if count >= module._MIN_LINKS and density >= module._DENSITY and size * (1 - density) <= most:
+                found.append((page.path(el), "list"))
+            elif count == 1 and density >= 0.95 and 0 < size <= module._LONE_LINK_MAX and el.tag in ("li", "div"):
+                found.append((page.path(el), "lone"))
+        return found
+
+    expected = plain(Page(lxml.html.document_fromstring(html)))
+    page = Page(lxml.html.document_fromstring(html))
+    page.current = "link_lists"
+    module.link_lists(page)
+    assert [d.path for d in page.dropped] == [p for p, _ in expected if not any(p.startswith(q + "/") for q, _ in expected)]

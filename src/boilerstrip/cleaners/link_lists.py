@@ -21,15 +21,17 @@ _LONE_LINK_MAX = 60
 
 
 def link_density(
-    page: Page, el: HtmlElement, nested: set[HtmlElement] | None = None
+    page: Page, el: HtmlElement, nested: set[HtmlElement] | None = None,
+    links: list[HtmlElement] | None = None,
 ) -> tuple[float, int]:
     """Share of ``el``'s letters inside ``<a>`` elements, and the number of links.
 
     ``nested``: the links inside another link, when the caller found them for the page as it
-    is now (:func:`nested_links`); else each link's ancestors are looked through.
+    is now (:func:`nested_links`); else each link's ancestors are looked through. ``links``:
+    the ``<a>`` elements under ``el``, when the caller has them.
     """
     total = page.size(el)
-    links = list(el.iter("a"))
+    links = list(el.iter("a")) if links is None else links
     if not total:
         return (1.0 if links else 0.0), len(links)
     if nested is None:
@@ -65,9 +67,12 @@ def link_lists(page: Page) -> None:
     found = []
     nested = nested_links(page)  # nothing is dropped before the end of the walk
     for el in page.body.iter(*_LIST_TAGS):
+        links = list(el.iter("a"))
+        if len(links) < _MIN_LINKS and len(links) != 1:
+            continue  # neither a list of links nor a lone one
         if page.holds_article(el) or not page.attached(el) or _in_running_text(el):
             continue
-        density, count = link_density(page, el, nested)
+        density, count = link_density(page, el, nested, links)
         size = page.size(el)
         unlinked_max = _MAX_UNLINKED_PARAGRAPH if el.tag == "p" else _MAX_UNLINKED
         if count >= _MIN_LINKS and density >= _DENSITY and size * (1 - density) <= unlinked_max:
