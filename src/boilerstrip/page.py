@@ -248,10 +248,12 @@ class Page:
 
     def _article_holders(self) -> set[HtmlElement]:
         """The headline, byline and date elements and all their ancestors."""
-        found = (self.headline_el, self.byline_el, self.date_el)
         cached = self._holders
-        if cached is not None and all(a is b for a, b in zip(cached[0], found, strict=True)):
-            return cached[1]
+        if cached is not None:
+            headline, byline, date = cached[0]
+            if headline is self.headline_el and byline is self.byline_el and date is self.date_el:
+                return cached[1]
+        found = (self.headline_el, self.byline_el, self.date_el)
         holders: set[HtmlElement] = set()
         for el in found:
             if el is not None:
