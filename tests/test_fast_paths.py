@@ -976,3 +976,23 @@ def test_link_lists_skips_only_blocks_no_rule_could_drop(blocks: list[tuple[str,
     page.current = "link_lists"
     module.link_lists(page)
     assert [d.path for d in page.dropped] == [p for p, _ in expected if not any(p.startswith(q + "/") for q, _ in expected)]
+
+
+notice_texts = st.lists(
+    st.sampled_from(["opens in a new window", "Open in a new tab", "Letters to the Editor", "letter to the editor",
+                     "This article contains affiliate links", "the post may contain affiliate links", "Donate now",
+                     "donate to support", "Support independent journalism", "become a member", "Become a Patron",
+                     "후원하기", "후원해 주세요", "후원이 좋은 기사", "Unterstützen Sie unseren Journalismus",
+                     "soutenez notre journalisme", "apoya el periodismo", "打赏作者", "赞赏支持", "支援する",
+                     " ", ".", "x", "new", "window"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=400)
+@given(notice_texts)
+def test_site_notice_hints_are_held_by_every_match(text: str) -> None:
+    import boilerstrip.cleaners.calls_to_action  # noqa: F401 (the package's name is the cleaner function)
+
+    notice = sys.modules["boilerstrip.cleaners.calls_to_action"]._NOTICE
+    assert bool(notice.search(text)) == bool(notice.pattern.search(text)), text

@@ -8,6 +8,7 @@ from lxml.html import HtmlElement
 
 from ..page import Page
 from ..regex_cache import rx
+from ..textutil import Hinted
 
 _CTA = rx(
     r"^\W*(?:follow|like|join|subscribe|sign up|register|download|get (?:access|the|our|unlimited)|listen"
@@ -18,16 +19,21 @@ _CTA = rx(
     r"|more information|@\w+|weekdays)",
     re.IGNORECASE,
 )
-# "These links open in a new window", an invitation to write letters to the editor
-_NOTICE = rx(
-    r"\bopens? in a new (?:window|tab)\b|\bletters? to the editor\b"
-    r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links"
-    # appeals for money: "Support independent journalism", "여러분의 후원이 좋은 기사를 만듭니다"
-    r"|\b(?:donate (?:now|today|to (?:us|support))|support (?:our|independent|local|quality) journalism"
-    r"|become a (?:member|supporter|patron))\b"
-    r"|후원하기|후원해\s*주세요|후원이 (?:좋은 )?기사|unterstützen sie (?:unseren|guten) journalismus"
-    r"|soutenez (?:notre|le) journalisme|apoya (?:nuestro|el) periodismo|打赏作者|赞赏支持|支援する",
-    re.IGNORECASE,
+# "These links open in a new window", an invitation to write letters to the editor (searched
+# only in texts holding one of its hints: every match holds one)
+_NOTICE = Hinted(
+    rx(
+        r"\bopens? in a new (?:window|tab)\b|\bletters? to the editor\b"
+        r"|(?:this|the) (?:article|story|post) (?:contains|may contain) affiliate links"
+        # appeals for money: "Support independent journalism", "여러분의 후원이 좋은 기사를 만듭니다"
+        r"|\b(?:donate (?:now|today|to (?:us|support))|support (?:our|independent|local|quality) journalism"
+        r"|become a (?:member|supporter|patron))\b"
+        r"|후원하기|후원해\s*주세요|후원이 (?:좋은 )?기사|unterstützen sie (?:unseren|guten) journalismus"
+        r"|soutenez (?:notre|le) journalisme|apoya (?:nuestro|el) periodismo|打赏作者|赞赏支持|支援する",
+        re.IGNORECASE,
+    ),
+    ("in a new ", "to the editor", "affiliate links", "donate ", "journalism", "become a ", "후원",
+     "periodismo", "打赏作者", "赞赏支持", "支援する"),
 )
 _EDGE = 4
 _LINE_MAX = 300
