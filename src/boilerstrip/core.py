@@ -45,7 +45,7 @@ def collector_paused() -> Iterator[None]:
 
     A page makes thousands of short-lived objects (element proxies, tuples, lists) that
     reference counting frees when the page is done; the collector would stop about every
-    700 of them to scan the young ones, about 2% of a page's time, to find nothing.
+    700 of them to scan the young ones, to find nothing (0.5 ms a page on the bench pages).
     """
     paused = gc.isenabled()
     if paused:

@@ -195,6 +195,16 @@ ADS = (
 )
 
 
+def any_phrase(phrases: Iterable[str]) -> str:
+    """A regex group matching any of ``phrases``, for a pattern that reads on after it.
+
+    A trie: the start of a block tries a few letters, not every phrase. A phrase that another
+    one starts is kept ("(?:)" is no empty ending): what follows may fit either.
+    """
+    phrases = tuple(phrases)
+    return trie(((p, "phrase") for p in phrases), {"phrase": "(?:)"}) if phrases else r"(?!x)x"
+
+
 def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[str]:
     """Compile phrases into one case-insensitive pattern.
 
@@ -203,10 +213,7 @@ def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[st
     """
     phrases = tuple(phrases)
     if whole:
-        # as a trie: the start of a block tries a few letters, not every phrase (a phrase that
-        # another one starts is kept, "(?:)" being no empty ending: the end may follow either)
-        body = trie(((p, "phrase") for p in phrases), {"phrase": "(?:)"}) if phrases else r"(?!x)x"
-        return rx(rf"^\W*{body}\W*$", re.IGNORECASE)
+        return rx(rf"^\W*{any_phrase(phrases)}\W*$", re.IGNORECASE)
     # longest first: a substitution takes the longest phrase at a position
     body = "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
     return rx(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)

@@ -7,9 +7,8 @@ import re
 from lxml.html import HtmlElement
 
 from ..page import Page
-from ..phrases import RELATED
+from ..phrases import RELATED, any_phrase
 from ..regex_cache import rx
-from ..regex_trie import trie
 from ._match import class_pattern, collect, whole
 from .link_lists import link_density
 
@@ -25,7 +24,7 @@ _RELATED_CLASS = class_pattern(
 )
 _RELATED_TEXT = whole(RELATED)
 # "Lire aussi : <a>…</a>", "Read more: <a>…</a>" boxes inside the body
-_RELATED_LEAD = rx(r"^\W*" + trie(((p, "") for p in RELATED), {"": "(?:)"}) + r"\s*[:：»›>\-–—]?\s*\S", re.IGNORECASE)
+_RELATED_LEAD = rx(rf"^\W*{any_phrase(RELATED)}\s*[:：»›>\-–—]?\s*\S", re.IGNORECASE)
 _TEASER_MAX = 250
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _HEADING_MAX = 80
