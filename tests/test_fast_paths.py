@@ -465,27 +465,26 @@ def test_class_tries_match_as_the_plain_alternation_does(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_KEY_BITS | st.text(alphabet="abcdefghilmnoprstuvwxyz-_ 0", max_size=8), max_size=8))
 def test_the_union_of_the_class_patterns_matches_where_one_of_them_does(bits: list[str]) -> None:
+    from boilerstrip.cleaners._match import _ANY_TOKEN
     from boilerstrip.cleaners._match import _TOKENS as made  # all made so far
-    from boilerstrip.cleaners._match import _holds_a_token
 
     keys = ["".join(bits), " ".join(bits)]
     keys += [f"{bits[0] if bits else ''}{t}{bits[-1] if bits else ''}"
              for tokens in made.values() for kind in tokens.values() for t in kind]
     for key in keys:
-        assert _holds_a_token(key) == any(pattern.search(key) for pattern in made), key
+        assert _ANY_TOKEN.holds(key) == any(pattern.search(key) for pattern in made), key
 
 
 def test_a_class_pattern_made_later_joins_the_union() -> None:
     from boilerstrip.cleaners import _match
 
-    assert not _match._holds_a_token("qqzz-widget")
+    assert not _match._ANY_TOKEN.holds("qqzz-widget")
     pattern = _match.class_pattern(words=("qqzz",))
     try:
-        assert _match._holds_a_token("qqzz-widget")
+        assert _match._ANY_TOKEN.holds("qqzz-widget")
     finally:
         del _match._TOKENS[pattern]
-        _match._union = None
-        _match._holds_a_token.cache_clear()
+        _match._ANY_TOKEN.grown()
 
 
 def test_groups_filtered_by_key_follow_the_groups() -> None:
@@ -515,12 +514,12 @@ def test_class_tries_on_the_bench_pages_keys() -> None:
     for path in pages:
         root = lxml.html.document_fromstring(path.read_bytes())
         keys.update(class_key(el.get("class"), el.get("id")) for el in root.iter() if el.get("class") or el.get("id"))
+    from boilerstrip.cleaners._match import _ANY_TOKEN
     from boilerstrip.cleaners._match import _TOKENS as made  # all made so far
-    from boilerstrip.cleaners._match import _holds_a_token
 
     hits = 0
     for key in keys:
-        assert _holds_a_token(key) == any(pattern.search(key) for pattern in made), key
+        assert _ANY_TOKEN.holds(key) == any(pattern.search(key) for pattern in made), key
     for _name, pattern, tokens in _TOKENS:
         plain = _plain_class_regex(**tokens)
         for key in keys:
@@ -935,10 +934,10 @@ def test_related_lead_trie_matches_as_the_plain_alternation_does(bits: list[str]
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(sorted({x for h in _HINTED for x in h.hints})) | st.text(max_size=6), max_size=6))  # type: ignore[attr-defined]
 def test_the_union_of_all_hints_finds_one_when_some_patterns_hint_is_in(bits: list[str]) -> None:
-    from boilerstrip.textutil import _holds_any_hint
+    from boilerstrip.textutil import _ANY_HINT
 
     text = " ".join(bits).casefold()
-    assert _holds_any_hint(text) == any(x in text for h in _HINTED for x in h.hints), text  # type: ignore[attr-defined]
+    assert _ANY_HINT.holds(text) == any(x in text for h in _HINTED for x in h.hints), text  # type: ignore[attr-defined]
 
 
 _LINK_ITEMS = st.sampled_from(["<a href='/x'>Home</a>", "<a href='/y'>World news today</a>", " | ", "Some words",

@@ -8,8 +8,11 @@ build (the patterns are built at every start of the program).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from .regex_cache import rx
 
 
 def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth: int = 2) -> str:
@@ -39,3 +42,27 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
 def group(alternatives: list[str]) -> str:
     """``alternatives`` as one regex (no group around a single one)."""
     return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+class Union:
+    """One search for the pieces of every pattern made so far: a text holding none of them
+    matches none of the patterns, which tells most texts apart at once.
+
+    ``make`` builds the regex of all the pieces; :meth:`grown` says a pattern was added (the
+    regex is made again on the next search). Answers are remembered per text: several readers
+    ask about the same texts in a row.
+    """
+
+    def __init__(self, make: Callable[[], str], *, remembered: int) -> None:
+        self._make = make
+        self._regex: re.Pattern[str] | None = None
+        self.holds: Callable[[str], bool] = functools.lru_cache(maxsize=remembered)(self._holds)
+
+    def grown(self) -> None:
+        self._regex = None
+        self.holds.cache_clear()  # type: ignore[attr-defined]
+
+    def _holds(self, text: str) -> bool:
+        if self._regex is None:
+            self._regex = rx(self._make())
+        return self._regex.search(text) is not None

@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .regex_cache import rx
-from .regex_trie import trie
+from .regex_trie import Union, trie
 
 _SPACE_RE = rx(r"[\s\u00a0\u200b\u3000\ufeff]+")
 _CJK_RE = rx(
@@ -87,15 +87,13 @@ class Hinted:
         self.pattern = pattern
         self.hints = tuple(h.casefold() for h in hints)
         # past a few hints, one search for all of them (merged as a trie) beats one ``in`` each
-        self._any_hint = _hint_regex(self.hints) if len(self.hints) > _FEW_HINTS else None
-        global _any_of_all
+        self._any_hint = rx(_hint_regex(self.hints)) if len(self.hints) > _FEW_HINTS else None
         _ALL_HINTS.update(self.hints)
-        _any_of_all = None  # the union of every pattern's hints is made again
-        _holds_any_hint.cache_clear()
+        _ANY_HINT.grown()
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         folded = _casefolded(text)
-        if not _holds_any_hint(folded):  # several cleaners read the same short blocks
+        if not _ANY_HINT.holds(folded):  # several cleaners read the same short blocks
             return None
         if self._any_hint is not None:
             if self._any_hint.search(folded) is None:
@@ -106,22 +104,15 @@ class Hinted:
 
 
 _FEW_HINTS = 3
-# The hints of every :class:`Hinted` pattern, and one search for them all: a text holding
-# none of them matches none of the patterns.
+# The hints of every :class:`Hinted` pattern, and one search for them all.
 _ALL_HINTS: set[str] = set()
-_any_of_all: re.Pattern[str] | None = None
 
 
-def _hint_regex(hints: Iterable[str]) -> re.Pattern[str]:
-    return rx(trie(((h, "") for h in sorted(set(hints))), {"": ""}))
+def _hint_regex(hints: Iterable[str]) -> str:
+    return trie(((h, "") for h in sorted(set(hints))), {"": ""})
 
 
-@functools.lru_cache(maxsize=4096)
-def _holds_any_hint(folded: str) -> bool:
-    global _any_of_all
-    if _any_of_all is None:
-        _any_of_all = _hint_regex(_ALL_HINTS)
-    return _any_of_all.search(folded) is not None
+_ANY_HINT = Union(lambda: _hint_regex(_ALL_HINTS), remembered=4096)
 
 
 @functools.lru_cache(maxsize=4096)

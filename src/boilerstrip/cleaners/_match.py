@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
-from ..regex_trie import group, trie
+from ..regex_trie import Union, group, trie
 from ..textutil import ASCII_NONWORD
 
 
@@ -35,9 +35,7 @@ def class_pattern(
     tokens = {"words": tuple(words), "prefixes": tuple(prefixes), "anywhere": tuple(anywhere), "exact": tuple(exact)}
     pattern = rx(_token_regex(**tokens))
     _TOKENS[pattern] = tokens
-    global _union
-    _union = None  # the next key judged meets a union holding this pattern's tokens too
-    _holds_a_token.cache_clear()
+    _ANY_TOKEN.grown()
     return pattern
 
 
@@ -69,25 +67,17 @@ _BEFORE_NAME = r"(?<!\S.)"
 # And after it, by kind: a prefix needs nothing.
 _AFTER = {"word": r"(?![a-z0-9])", "prefix": "", "exact": r"(?!\S)"}
 # The tokens each :func:`class_pattern` was made from (tests check each trie against the plain
-# alternation, too), and the pattern of all of them (made again when a pattern is added).
+# alternation, too).
 _TOKENS: dict[re.Pattern[str], dict[str, tuple[str, ...]]] = {}
-_union: re.Pattern[str] | None = None
 
 
-@functools.lru_cache(maxsize=50_000)
-def _holds_a_token(key: str) -> bool:
-    """False when ``key`` holds no token of any :func:`class_pattern`: it matches none of them.
-
-    Most keys of a page ("container", "row", "col-md-6") are of that kind: one search of the
-    union of the patterns' tokens, instead of a search of each pattern, tells them apart.
-    """
-    global _union
-    if _union is None:
-        merged = {kind: list(dict.fromkeys(t for tokens in _TOKENS.values() for t in tokens[kind])) for kind in _KINDS}
-        _union = rx(_token_regex(**merged))
-    return _union.search(key) is not None
+def _all_tokens() -> str:
+    return _token_regex(**{kind: list(dict.fromkeys(t for made in _TOKENS.values() for t in made[kind])) for kind in _KINDS})
 
 
+# Most keys of a page ("container", "row", "col-md-6") hold no token of any class pattern: one
+# search of all their tokens, instead of a search of each pattern, tells them apart.
+_ANY_TOKEN = Union(_all_tokens, remembered=50_000)
 _KINDS = ("words", "prefixes", "anywhere", "exact")
 
 
@@ -115,7 +105,7 @@ def by_class(
     names = _judge(pattern, spare)
     hits: list[HtmlElement] = []
     # a class_pattern only needs the keys holding a token of one: most keys hold none
-    groups = page.by_key_where(_holds_a_token) if pattern in _TOKENS else page.by_key()
+    groups = page.by_key_where(_ANY_TOKEN.holds) if pattern in _TOKENS else page.by_key()
     for key, els in groups:
         if names(key):
             hits += els
