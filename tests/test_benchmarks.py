@@ -289,6 +289,29 @@ def test_targets_compare_with_the_reference(tmp_path: Path) -> None:
     assert "mini: precision and recall ≥ trafilatura's" in rows and "| met |" in rows
 
 
+def test_memory_target_names_the_parse_floor(tmp_path: Path) -> None:
+    from benchmarks import speed
+
+    ds = datasets.load("mini", _mini_dataset(tmp_path))
+
+    class Ours(_Echo):
+        name = "boilerstrip"
+
+    runs = runner.run_dataset([Ours()], ds, [p.html for p in ds.pages], progress=lambda _: None)
+    page = ds.pages[0].html_path
+    sp = speed.SpeedReport()
+    speed.memory(sp, ["boilerstrip", "lxml parse"], [("mini/a", page)])  # the floor is a tool of its own
+    assert [m["tool"] for m in sp.memory] == ["boilerstrip", "lxml parse"]
+    assert all(int(m["peak_kb"]) >= int(m["base_kb"]) > 0 for m in sp.memory), sp.memory
+    size = 100 * 1024
+    sp.memory = [
+        {"tool": "boilerstrip", "page": "p", "size": size, "base_kb": 1000, "peak_kb": 1000 + 20 * size // 1024},
+        {"tool": "lxml parse", "page": "p", "size": size, "base_kb": 500, "peak_kb": 500 + 3 * size // 1024},
+    ]
+    rows = [r for r in report.targets_section(runs, sp) if "peak memory" in r]
+    assert len(rows) == 1 and "lxml parse alone: 3.0× page" in rows[0] and "not met" in rows[0], rows
+
+
 def test_stages_time_every_stage_of_each_page() -> None:
     from benchmarks import stages
 
