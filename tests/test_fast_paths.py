@@ -6,6 +6,7 @@ import re
 import sys
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from hypothesis import given, settings
@@ -414,6 +415,16 @@ def test_page_text_content_is_lxml_html_string_value(bits: list[str]) -> None:
     for el in root.iter():
         assert isinstance(el, parse.PageElement)
         assert el.text_content() == lxml.html.HtmlElement.text_content(el)
+
+
+@given(html_bits)
+def test_size_table_passed_up_the_tree_counts_each_elements_text(bits: list[str]) -> None:
+    root = parse.parse_html("<html><body>" + "".join(bits) + "</body></html>")
+    sizes = Page(root).sizes()
+    elements = list(root.iter(tag=lxml.etree.Element))
+    assert list(sizes) == elements[::-1]  # reverse document order, as short blocks read it
+    for el in elements:
+        assert sizes[el] == len(re.sub(r"[\W_]+", "", el.text_content()))
 
 
 def _plain_class_regex(words=(), prefixes=(), anywhere=(), exact=()) -> re.Pattern[str]:  # type: ignore[no-untyped-def]

@@ -138,21 +138,30 @@ class Page:
         """
         if self._sizes is None:
             sizes: dict[HtmlElement, int] = {}
-            get = sizes.get
+            below: dict[HtmlElement, int] = {}  # what the children counted so far hold, tails included
+            get = below.get
             # most texts and tails are the indentation between tags: no letter (no whitespace
             # character is a letter or digit), and no call to count them
             elements = list(self.root.iter(tag=etree.Element))
             if self._carrying is None:
                 self._carrying = _carriers(elements)
+            # in reverse document order an element comes after all of its descendants: each
+            # passes its count up to its parent (one visit per element, not one per element
+            # and one more as a child). Every node with a tail is an element: the parser
+            # leaves no comment or processing instruction in the tree.
             for el in reversed(elements):
                 text = el.text
-                n = _count(text) if text and not text.isspace() else 0
-                for child in el:
-                    tail = child.tail
-                    if tail and not tail.isspace():
-                        n += _count(tail)
-                    n += get(child, 0)
+                n = get(el, 0)
+                if text and not text.isspace():
+                    n += _count(text)
                 sizes[el] = n
+                tail = el.tail
+                if tail and not tail.isspace():
+                    n += _count(tail)
+                if n:
+                    parent = el.getparent()
+                    if parent is not None:
+                        below[parent] = get(parent, 0) + n
             self._sizes = sizes
         return self._sizes
 
