@@ -124,6 +124,12 @@ _WEEKDAY_RE = rx(
 _ZONE = r"(?:[ECMPA][SD]?T|GMT|UTC|BST|CES?T|IST|KST|JST|HKT|SGT|AES?T|AMT|MSK|WIB|PHT)"
 _ZONE_RE = rx(rf"\s*(?:\(?{_ZONE}\)?|[+-]\d{{2}}:?\d{{2}}|Z\b)")
 _ZONE_ONLY_RE = rx(rf"(?<!\w){_ZONE}(?!\w)")
+# (compiled once and kept in the regex cache, not by ``re`` again in every process)
+_EMPTY_BRACKETS_RE = rx(r"[()\[\]{}（）【】]\s*[)\]}）】]")
+_KO_NAMES_END_RE = rx(r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*$")
+_KO_JOINER_SPACE_RE = rx(r"\s*([·ㆍ,])\s*")
+_COLONS_RE = rx(r"[:：=]+")
+_CJK_NAME_SPLIT_RE = rx(r"[\s·ㆍ,、/]+")
 _GLUE_RE = rx(r"(?<=[a-z])(?=[A-Z]{2,})|(?<=[a-z])(?=(?:View|See|Read) (?:More|All))")
 # "Meg JamesStaff Writer": a title word glued to the name by markup without a space
 _TITLE_GLUE_RE = rx(
@@ -186,7 +192,7 @@ def _clean_piece(text: str, forbidden: set[str]) -> str | None:
         if new == text:
             break
         text = new
-    text = re.sub(r"[()\[\]{}（）【】]\s*[)\]}）】]", " ", text)
+    text = _EMPTY_BRACKETS_RE.sub(" ", text)
     text = _strip_unbalanced(squash(text).strip(" ,;:=|-–—·/[]@"))
     if not text or fold(text) in forbidden:
         return None
@@ -235,15 +241,15 @@ def _clean_cjk(text: str, forbidden: set[str]) -> str | None:
         text = text[: m.end()]
         # keep only the names before the title word: "[사회부] 홍길동 기자" -> "홍길동 기자"
         head = text[: m.start()].strip()
-        names = re.findall(r"[가-힣]{2,4}(?:\s*[·,ㆍ]\s*[가-힣]{2,4})*\s*$", head)
+        names = _KO_NAMES_END_RE.findall(head)
         if not names:
             return None
         text = f"{names[-1].strip()} {text[m.start() :].strip()}"
-        text = re.sub(r"\s*([·ㆍ,])\s*", r"\1", text)
-    text = squash(re.sub(r"[:：=]+", " ", text)).strip(" ,")
+        text = _KO_JOINER_SPACE_RE.sub(r"\1", text)
+    text = squash(_COLONS_RE.sub(" ", text)).strip(" ,")
     if not text or any(ch.isdigit() for ch in text) or len(text) > 40:
         return None
-    chunks = [c for c in re.split(r"[\s·ㆍ,、/]+", text) if c]
+    chunks = [c for c in _CJK_NAME_SPLIT_RE.split(text) if c]
     kept = [
         c for c in chunks if not (_CJK_ORG_RE.search(c) and len(c) > 2) and fold(c) not in forbidden
     ]
