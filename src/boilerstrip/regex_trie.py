@@ -52,11 +52,18 @@ class Union:
     ``make`` builds the regex of all the pieces; :meth:`grown` says a pattern was added (the
     regex is made again on the next search). Answers are remembered per text: several readers
     ask about the same texts in a row.
+
+    With ``wide``, ``make`` builds the regex of the ASCII pieces only and ``wide`` that of the
+    others, searched only in a text holding a non-ASCII character (which an ASCII text cannot
+    hold): at each place of a text the engine tries the branches of the pieces' first
+    characters one by one, and the ASCII ones are fewer (about half the time on short texts).
     """
 
-    def __init__(self, make: Callable[[], str], *, remembered: int) -> None:
+    def __init__(self, make: Callable[[], str], *, remembered: int, wide: Callable[[], str] | None = None) -> None:
         self._make = make
+        self._make_wide = wide
         self._regex: re.Pattern[str] | None = None
+        self._wide: re.Pattern[str] | None = None
         self.holds: Callable[[str], bool] = functools.lru_cache(maxsize=remembered)(self._holds)
 
     def grown(self) -> None:
@@ -66,4 +73,7 @@ class Union:
     def _holds(self, text: str) -> bool:
         if self._regex is None:
             self._regex = rx(self._make())
-        return self._regex.search(text) is not None
+            self._wide = rx(self._make_wide()) if self._make_wide is not None else None
+        if self._regex.search(text) is not None:
+            return True
+        return self._wide is not None and not text.isascii() and self._wide.search(text) is not None

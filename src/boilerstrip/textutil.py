@@ -109,10 +109,15 @@ _ALL_HINTS: set[str] = set()
 
 
 def _hint_regex(hints: Iterable[str]) -> str:
-    return trie(((h, "") for h in sorted(set(hints))), {"": ""})
+    listed = sorted(set(hints))
+    return trie(((h, "") for h in listed), {"": ""}) if listed else r"(?!x)x"
 
 
-_ANY_HINT = Union(lambda: _hint_regex(_ALL_HINTS), remembered=4096)
+_ANY_HINT = Union(
+    lambda: _hint_regex(h for h in _ALL_HINTS if h.isascii()),
+    wide=lambda: _hint_regex(h for h in _ALL_HINTS if not h.isascii()),
+    remembered=4096,
+)
 
 
 @functools.lru_cache(maxsize=4096)

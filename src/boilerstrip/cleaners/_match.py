@@ -63,6 +63,7 @@ def _token_regex(
 
 # What may stand before a token: no letter or digit (a word or prefix), no non-space (a name).
 _BEFORE_TOKEN = r"(?<![a-z0-9].)"
+_AT_TOKEN_START = r"(?<![a-z0-9])"  # the same look back, before the token's first character
 _BEFORE_NAME = r"(?<!\S.)"
 # And after it, by kind: a prefix needs nothing.
 _AFTER = {"word": r"(?![a-z0-9])", "prefix": "", "exact": r"(?!\S)"}
@@ -72,7 +73,12 @@ _TOKENS: dict[re.Pattern[str], dict[str, tuple[str, ...]]] = {}
 
 
 def _all_tokens() -> str:
-    return _token_regex(**{kind: list(dict.fromkeys(t for made in _TOKENS.values() for t in made[kind])) for kind in _KINDS})
+    every = {kind: list(dict.fromkeys(t for made in _TOKENS.values() for t in made[kind])) for kind in _KINDS}
+    # Words, prefixes and names start where a letter or digit does not stand before them:
+    # checked first, that one look back passes over most places of a key at once, instead of
+    # a try of the branch of every first character there (the union has many).
+    bounded = _token_regex(words=every["words"], prefixes=every["prefixes"], anywhere=(), exact=every["exact"])
+    return "|".join([rf"{_AT_TOKEN_START}(?:{bounded})", *(re.escape(a) for a in every["anywhere"] if a)])
 
 
 # Most keys of a page ("container", "row", "col-md-6") hold no token of any class pattern: one
