@@ -1006,3 +1006,9 @@ def test_site_notice_hints_are_held_by_every_match(text: str) -> None:
 
     notice = sys.modules["boilerstrip.cleaners.calls_to_action"]._NOTICE
     assert bool(notice.search(text)) == bool(notice.pattern.search(text)), text
+
+
+@given(st.binary(max_size=64) | st.text(max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_control_byte_search_by_memchr_is_the_deleting_pass(data: bytes) -> None:
+    others = bytes(b for b in range(256) if b not in parse._CONTROL_BYTES)
+    assert parse._holds_control_byte(data) == bool(data.translate(None, others))

@@ -138,9 +138,13 @@ def _long_run_starts(text: str) -> Iterator[int]:
 # refuses them in a tail or attribute once the tree is edited.
 # They are single bytes in UTF-8 (never part of a longer sequence): deleted after encoding.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-# Every other byte: deleting these leaves the control bytes alone, a string of a few bytes at
-# most, so a page without any (nearly all) is checked without a copy of it.
-_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _holds_control_byte(data: bytes) -> bool:
+    """True when ``data`` holds one of ``_CONTROL_BYTES``: a page without any (nearly all) is
+    searched once per byte value by memchr, a third of the instructions of one pass of
+    ``translate`` over it, and without a copy of it."""
+    return any(byte in data for byte in _CONTROL_BYTES)
 
 
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
@@ -165,7 +169,7 @@ def parser_input(text: str, utf8: bytes | None = None, *, nul_free: bool = False
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
     prepared = prepare(text, nul_free=nul_free)
     data = utf8 if utf8 is not None and prepared is text else prepared.encode("utf-8", errors="replace")
-    if data.translate(None, _OTHER_BYTES):
+    if _holds_control_byte(data):
         data = data.translate(None, _CONTROL_BYTES)
     return data
 
