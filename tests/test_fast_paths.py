@@ -132,6 +132,14 @@ def test_binary_check_counts_the_same_control_characters(text: str) -> None:
         and controls > loading._BINARY_CONTROL_RATIO * len(text)
     )
     assert loading._looks_binary(text) == expected
+    assert loading._looks_binary(text, text.encode("utf-8", "surrogatepass")) == expected
+
+
+def test_binary_check_of_a_long_page_reads_its_sample_only() -> None:
+    page = "\u4e2d" * loading._SAMPLE + "\x01" * 100  # the controls past the sample's characters
+    assert not loading._looks_binary(page) and not loading._looks_binary(page, page.encode())
+    page = "\U0001f600" * (loading._SAMPLE - 6000) + "\x01" * 6000  # the last ones inside it
+    assert loading._looks_binary(page) and loading._looks_binary(page, page.encode())
 
 
 @pytest.mark.parametrize(

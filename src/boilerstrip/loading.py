@@ -165,6 +165,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOF2", "a web font"),
 )
 _RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV audio file", b"AVI ": "an AVI video"}
+_SAMPLE = 65536  # characters of a page's start in which control characters are counted
 _BINARY_CONTROL_RATIO = 0.08
 _BINARY_CONTROL_MIN = 16
 # Control characters that do not occur in text; single bytes in UTF-8, so they are counted
@@ -185,9 +186,16 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _looks_binary(text: str) -> bool:
-    """True when control characters make up much of the start of ``text``."""
-    sample = text[:65536]
+def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
+    """True when control characters make up much of the start of ``text``.
+
+    ``utf8``: bytes that ``text`` starts with, encoded in UTF-8. A page holding no control
+    byte in as many bytes as the sample's characters can take (nearly every page) is told by
+    memchr, without encoding and counting the sample.
+    """
+    if utf8 is not None and not any(utf8.find(byte, 0, 4 * _SAMPLE) >= 0 for byte in _CONTROL_BYTES):
+        return False
+    sample = text[:_SAMPLE]
     encoded = sample.encode("utf-8", "surrogatepass")
     controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     return controls >= _BINARY_CONTROL_MIN and controls > _BINARY_CONTROL_RATIO * len(sample)
@@ -730,7 +738,7 @@ def without_nul(text: str) -> str:
 
 def _finish(decoded: Decoded) -> Decoded:
     text = decoded.text.lstrip("\ufeff")
-    if _looks_binary(text):
+    if _looks_binary(text, decoded.utf8 if text is decoded.text else None):
         raise _not_html("binary data")
     if decoded.utf8 is None or b"\0" in decoded.utf8:  # (a search of bytes is memchr's)
         text = without_nul(text)
