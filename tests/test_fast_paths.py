@@ -1020,3 +1020,11 @@ def test_site_notice_hints_are_held_by_every_match(text: str) -> None:
 def test_control_byte_search_by_memchr_is_the_deleting_pass(data: bytes) -> None:
     others = bytes(b for b in range(256) if b not in parse._CONTROL_BYTES)
     assert parse._holds_control_byte(data) == bool(data.translate(None, others))
+
+
+@given(st.lists(st.sampled_from(["<!--", "-->", "//", "<![CDATA[", "]]>", " ", "\n", "{\"a\": 1}", "x", "/"]), max_size=8))
+def test_jsonld_wrapper_cut_only_when_one_stands_at_an_end_is_the_pattern(bits: list[str]) -> None:
+    from boilerstrip.metadata import jsonld
+
+    raw = "".join(bits)
+    assert jsonld._unwrapped(raw) == jsonld._COMMENT_RE.sub("", raw.strip()).strip()

@@ -60,6 +60,8 @@ ORGANISATION_TYPES = frozenset(
 _TRAILING_COMMA_RE = rx(r",\s*([}\]])")
 _CONTROL_RE = rx(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _COMMENT_RE = rx(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
+_WRAPPER_OPENINGS = ("<!--", "//", "<![CDATA[")
+_WRAPPER_CLOSINGS = ("-->", "]]>")
 
 
 def read_jsonld(root: HtmlElement) -> list[dict[str, Any]]:
@@ -77,7 +79,7 @@ def read_jsonld(root: HtmlElement) -> list[dict[str, Any]]:
 
 def _loads(raw: str) -> list[Any]:
     """Parse ``raw``; repair trailing commas, control characters, comment wrappers, concatenation."""
-    text = _COMMENT_RE.sub("", raw.strip()).strip()
+    text = _unwrapped(raw)
     if not text:
         return []
     for attempt in (text, _repair(text)):
@@ -89,6 +91,16 @@ def _loads(raw: str) -> list[Any]:
         if found:
             return found
     return []
+
+
+def _unwrapped(raw: str) -> str:
+    """``raw`` stripped, without an HTML comment or CDATA wrapper around it."""
+    text = raw.strip()
+    # a wrapper stands at an end of the stripped text: without one there, the pattern (which
+    # would try its closing part at every character of a long script) is not run
+    if text.startswith(_WRAPPER_OPENINGS) or text.endswith(_WRAPPER_CLOSINGS):
+        text = _COMMENT_RE.sub("", text).strip()
+    return text
 
 
 def _repair(text: str) -> str:
