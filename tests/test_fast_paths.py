@@ -1028,3 +1028,28 @@ def test_jsonld_wrapper_cut_only_when_one_stands_at_an_end_is_the_pattern(bits: 
 
     raw = "".join(bits)
     assert jsonld._unwrapped(raw) == jsonld._COMMENT_RE.sub("", raw.strip()).strip()
+
+
+_MONTH_NAMES = sorted(__import__("boilerstrip.metadata.dates", fromlist=["MONTHS"]).MONTHS)
+
+
+_DATE_PIECES = st.tuples(
+    st.sampled_from(["", " ", "x", "4 ", "21st de ", "on "]), st.sampled_from(_MONTH_NAMES).map(str.title) | st.sampled_from(_MONTH_NAMES),
+    st.sampled_from(["", ".", ",", "x"]), st.sampled_from([" ", "  ", ""]), st.sampled_from(["4", "21st", "x"]),
+    st.sampled_from([", ", " ", ""]), st.sampled_from(["2024", "1999", "24"]),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.lists(_DATE_PIECES, min_size=1, max_size=4))
+def test_month_name_trie_finds_the_dates_the_longest_first_alternation_does(bits: list[str]) -> None:
+    from boilerstrip.metadata import dates
+
+    plain = "|".join(sorted((re.escape(m) for m in dates.MONTHS), key=len, reverse=True))
+    text = " ".join(bits)
+    for kind in (2, 3):
+        fast = dates._PATTERNS[kind]
+        slow = re.compile(fast.pattern.replace(dates._MONTH_ALT, plain), fast.flags)
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in slow.finditer(text)
+        ], text

@@ -16,7 +16,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..page import PageMeta
-from ..phrases import COPYRIGHT, phrase_regex
+from ..phrases import COPYRIGHT, any_phrase, phrase_regex
 from ..regex_cache import rx
 from ..textutil import weight
 from ..trees import with_any_attribute
@@ -45,7 +45,10 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name.rstrip(".")] = _number
 
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+# The month names as a trie (a place of the text tries a few letters, not a hundred names,
+# each ignoring case): a name must be followed by a dot, comma or space, which no name that
+# another one starts is, so the names cannot compete at one place and their order is free.
+_MONTH_ALT = any_phrase(sorted(MONTHS))
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
 _TIME = (
     r"(?:(?:\s*(?:,|at|um|à|a las|às|\||-|—|–|T|\([^)]{1,5}\)|\u00b7))*\s*"
