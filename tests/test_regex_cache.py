@@ -65,3 +65,41 @@ def test_the_second_run_builds_from_the_cache_and_a_damaged_cache_is_ignored(tmp
 def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(regex_cache.ENV_DIR, "")
     assert regex_cache.cache_path() is None
+
+
+TRIE_SCRIPT = """
+from boilerstrip import regex_cache, regex_trie
+literals = [("share", "w"), ("shares", "w"), ("tweet", "w"), ("공유하기", "w")]
+expected = regex_trie._trie(literals, {"w": "(?:)"}, 2)
+written = []
+plain = regex_trie._trie
+regex_trie._trie = lambda *args: written.append(1) or plain(*args)
+text = regex_trie.trie(literals, {"w": "(?:)"})
+print(int(bool(written)), text == expected)
+regex_cache.save()
+"""
+
+
+def test_a_trie_written_once_is_read_back_by_the_next_run(tmp_path: Path) -> None:
+    env = {**os.environ, "BOILERSTRIP_CACHE_DIR": str(tmp_path)}
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", TRIE_SCRIPT], env=env, capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    assert run() == "1 True"  # written out, then saved
+    assert run() == "0 True"  # read from the cache, the same text
+
+
+def test_a_trie_kept_by_other_code_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip import regex_trie
+
+    literals = (("qqzz", "w"), ("qqzy", "w"))
+    endings = {"w": "(?:)"}
+    fresh = regex_trie._trie(literals, endings, 2)
+    other = ("trie", (regex_trie._CODE or 0) + 1, literals, (("w", "(?:)"),), 2)
+    mine = ("trie", regex_trie._CODE, literals, (("w", "(?:)"),), 2)
+    monkeypatch.setitem(regex_cache._texts, other, "stale")
+    assert regex_trie.trie(literals, endings) == fresh  # another fingerprint: written anew
+    monkeypatch.setitem(regex_cache._texts, mine, "kept")
+    assert regex_trie.trie(literals, endings) == "kept"  # this code's: read back as kept

@@ -20,6 +20,7 @@ import re
 import sys
 import zlib
 from array import array
+from collections.abc import Callable, Hashable
 from typing import Any
 
 try:  # CPython's compiler internals; without them every pattern goes through re.compile
@@ -37,6 +38,11 @@ _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _loaded: dict[tuple[str, int], _Entry] | None = None
 _new: dict[tuple[str, int], _Entry] = {}
 _built: dict[tuple[str, int], re.Pattern[str]] = {}
+# The texts of patterns built in Python from lists (``regex_trie``), by what they were built from
+_texts: dict[Hashable, str] = {}
+_new_texts: dict[Hashable, str] = {}
+_asked: set[Hashable] = set()  # the texts this run asked for
+_MAX_TEXTS = 500  # past this many (code changed since they were kept), only this run's stay
 
 _MAX_ENTRIES = 2000
 ENV_DIR = "BOILERSTRIP_CACHE_DIR"
@@ -74,8 +80,28 @@ def _load() -> dict[tuple[str, int], _Entry]:
         return {}
     if not isinstance(data, dict) or data.get("build") != _build_key():
         return {}
+    texts = data.get("texts")
+    if isinstance(texts, dict):
+        _texts.update(texts)
     entries = data.get("patterns")
     return entries if isinstance(entries, dict) else {}
+
+
+def pattern_text(key: Hashable, make: Callable[[], str]) -> str:
+    """The text of a pattern ``make`` builds, from the cache when an earlier run built it.
+
+    ``key`` names everything the text depends on but the Python build: what it is made from
+    and a fingerprint of the code making it (a key made of tuples and strings). Tries of a few
+    thousand phrases take a few milliseconds to write out at every start of the program.
+    """
+    global _loaded
+    if _loaded is None:
+        _loaded = _load()
+    _asked.add(key)
+    text = _texts.get(key)
+    if not isinstance(text, str):
+        text = _texts[key] = _new_texts[key] = make()
+    return text
 
 
 def _opcodes(pattern: str, flags: int) -> _Entry:
@@ -128,7 +154,7 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def save() -> None:
     """Write the patterns compiled in this run into the cache (atomically; errors ignored)."""
-    if not _new:
+    if not _new and not _new_texts:
         return
     path = cache_path()
     if path is None:
@@ -139,14 +165,16 @@ def save() -> None:
     entries.update(_new)
     if len(entries) > _MAX_ENTRIES:  # patterns built from page data pile up: keep this run's
         entries = {k: v for k, v in entries.items() if k in _built}
+    texts = _texts if len(_texts) <= _MAX_TEXTS else {k: v for k, v in _texts.items() if k in _asked}
     with contextlib.suppress(OSError, ValueError):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))
         try:
             with os.fdopen(fd, "wb") as out:
-                marshal.dump({"build": _build_key(), "patterns": entries}, out)
+                marshal.dump({"build": _build_key(), "patterns": entries, "texts": texts}, out)
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     _new.clear()
+    _new_texts.clear()

@@ -3,17 +3,18 @@
 CPython's regex engine tries the branches of an alternation one by one at each position: with
 the literals merged on their first characters, a position tries a few characters, not every
 literal. Two levels of merging match as fast as a full trie and take a quarter of the time to
-build (the patterns are built at every start of the program). :class:`Union` searches for
-the pieces of many such patterns at once.
+build; the regex cache keeps what was built for later runs. :class:`Union` searches for the
+pieces of many such patterns at once.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 
-from .regex_cache import rx
+from .regex_cache import pattern_text, rx
 
 
 def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth: int = 2) -> str:
@@ -21,7 +22,29 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
 
     An empty ending means the match is made once the literal is read: longer literals that it
     starts are not needed. The order of the branches says nothing about which match is found.
+    Written out once: later runs read it from the regex cache, keyed by the literals, the
+    endings and this module's code.
     """
+    literals = tuple(literals)
+    if _CODE is None:
+        return _trie(literals, endings, depth)
+    key = ("trie", _CODE, literals, tuple(sorted(endings.items())), depth)
+    return pattern_text(key, lambda: _trie(literals, endings, depth))
+
+
+def _code_fingerprint() -> int | None:
+    """A checksum of this module's source: a trie written by other code is never read back."""
+    try:
+        with open(__file__, "rb") as source:
+            return zlib.crc32(source.read())
+    except (OSError, NameError):  # no source beside the bytecode: no cached tries
+        return None
+
+
+_CODE = _code_fingerprint()
+
+
+def _trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth: int) -> str:
     ends: set[str] = set()
     children: dict[str, list[tuple[str, str]]] = {}
     for rest, kind in literals:
@@ -34,7 +57,7 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
     alternatives = [endings[kind] for kind in sorted(ends)]
     for c, more in sorted(children.items()):
         if depth > 1 and len(more) > 1:
-            alternatives.append(re.escape(c) + trie(more, endings, depth - 1))
+            alternatives.append(re.escape(c) + _trie(more, endings, depth - 1))
         else:  # the rest of each literal as it is
             alternatives.append(re.escape(c) + group(sorted(re.escape(r) + endings[k] for r, k in more)))
     return group(alternatives)
