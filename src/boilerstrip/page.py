@@ -201,14 +201,20 @@ class Page:
             verbatim = {d for v in self.root.iter(*_VERBATIM) for d in v.iter()}
             dead = self._dead
             out = []
+            running: dict[HtmlElement, bool] = {}  # parents of inline elements: text of their own?
             for el, n in sizes.items():
                 if not 0 < n <= _SHORT_MAX or el in verbatim or el in dead:
                     continue
                 parent = el.getparent()
                 if parent is not None and sizes.get(parent, 0) == n:
                     continue
-                if el.tag in _INLINE and parent is not None and _direct_text(parent):
-                    continue
+                if el.tag in _INLINE and parent is not None:
+                    # (asked once per parent: a paragraph of many links is not read once per link)
+                    direct = running.get(parent)
+                    if direct is None:
+                        direct = running[parent] = _direct_text(parent)
+                    if direct:
+                        continue
                 out.append((el, squash(el.text_content())))
             out.reverse()  # document order
             self._short = out
