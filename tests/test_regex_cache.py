@@ -97,9 +97,14 @@ def test_a_trie_kept_by_other_code_is_not_read(monkeypatch: pytest.MonkeyPatch) 
     literals = (("qqzz", "w"), ("qqzy", "w"))
     endings = {"w": "(?:)"}
     fresh = regex_trie._trie(literals, endings, 2)
-    other = ("trie", (regex_trie._CODE or 0) + 1, literals, (("w", "(?:)"),), 2)
-    mine = ("trie", regex_trie._CODE, literals, (("w", "(?:)"),), 2)
+    listed = "qqzz\x01w\x00qqzy\x01w"
+    other = ("trie", (regex_trie._CODE or 0) + 1, listed, (("w", "(?:)"),), 2)
+    mine = ("trie", regex_trie._CODE, listed, (("w", "(?:)"),), 2)
     monkeypatch.setitem(regex_cache._texts, other, "stale")
     assert regex_trie.trie(literals, endings) == fresh  # another fingerprint: written anew
     monkeypatch.setitem(regex_cache._texts, mine, "kept")
     assert regex_trie.trie(literals, endings) == "kept"  # this code's: read back as kept
+    # a literal holding a separator could make the same string as another list: never cached
+    odd = (("qq\x01zz", "w"), ("qq", "w"))
+    monkeypatch.setitem(regex_cache._texts, ("trie", regex_trie._CODE, "qq\x01zz\x01w\x00qq\x01w", (("w", "(?:)"),), 2), "kept")
+    assert regex_trie.trie(odd, endings) == regex_trie._trie(odd, endings, 2)

@@ -41,7 +41,8 @@ _built: dict[tuple[str, int], re.Pattern[str]] = {}
 # The texts of patterns built in Python from lists (``regex_trie``), by what they were built from
 _texts: dict[Hashable, str] = {}
 _new_texts: dict[Hashable, str] = {}
-_asked: set[Hashable] = set()  # the texts this run asked for
+_asked: set[int] = set()  # the hashes of the keys of the texts this run asked for (not the keys:
+# they hold every literal of a trie, kept alive for nothing)
 _MAX_TEXTS = 500  # past this many (code changed since they were kept), only this run's stay
 
 _MAX_ENTRIES = 2000
@@ -97,7 +98,7 @@ def pattern_text(key: Hashable, make: Callable[[], str]) -> str:
     global _loaded
     if _loaded is None:
         _loaded = _load()
-    _asked.add(key)
+    _asked.add(hash(key))
     text = _texts.get(key)
     if not isinstance(text, str):
         text = _texts[key] = _new_texts[key] = make()
@@ -165,7 +166,7 @@ def save() -> None:
     entries.update(_new)
     if len(entries) > _MAX_ENTRIES:  # patterns built from page data pile up: keep this run's
         entries = {k: v for k, v in entries.items() if k in _built}
-    texts = _texts if len(_texts) <= _MAX_TEXTS else {k: v for k, v in _texts.items() if k in _asked}
+    texts = _texts if len(_texts) <= _MAX_TEXTS else {k: v for k, v in _texts.items() if hash(k) in _asked}
     with contextlib.suppress(OSError, ValueError):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".regex-", dir=os.path.dirname(path))

@@ -26,9 +26,12 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
     endings and this module's code.
     """
     literals = tuple(literals)
-    if _CODE is None:
+    # the literals in one string (a key of a few objects, not thousands), when no literal holds
+    # one of the two separators (else the string could be another list's: no cached text)
+    listed = "\x00".join(map("\x01".join, literals))
+    if _CODE is None or listed.count("\x00") != len(literals) - 1 or listed.count("\x01") != len(literals):
         return _trie(literals, endings, depth)
-    key = ("trie", _CODE, literals, tuple(sorted(endings.items())), depth)
+    key = ("trie", _CODE, listed, tuple(sorted(endings.items())), depth)
     return pattern_text(key, lambda: _trie(literals, endings, depth))
 
 
