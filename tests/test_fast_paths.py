@@ -682,6 +682,24 @@ def test_zones_cut_out_in_place_show_the_page_a_copy_without_them_shows_and_come
     assert list(root.iter()) == elements  # the same elements, not copies
 
 
+@given(zone_bits | st.lists(st.sampled_from(["<aside id=x>", "</aside>", "<nav class=n>", "</nav>", "<footer>",
+                                             "</footer>", "<div>", "</div>", "<div class=b>", "<div id=c>"]), max_size=24))
+def test_zone_candidates_from_the_pages_lists_are_the_walks(bits: list[str]) -> None:
+    from lxml import etree
+
+    from boilerstrip.metadata._dom import may_be_zone, zone_candidates, zones_cut_out
+
+    root = parse.parse_html("<html><body>" + "".join(bits) + "</body></html>")
+    page = Page(root)
+    classed, sizes = page.with_any_attribute("class", "id"), page.sizes()
+    assert list(zone_candidates(root, classed, sizes)) == list(may_be_zone(root))
+    before = etree.tostring(root)
+    expected = etree.tostring(_zones_copy(root))
+    with zones_cut_out(root, classed, sizes) as cut:
+        assert etree.tostring(cut) == expected
+    assert etree.tostring(root) == before
+
+
 def test_htmldate_leaves_the_page_as_it_was() -> None:
     from lxml import etree
 

@@ -96,7 +96,9 @@ def read_page(
     page.headline_el = metadata.find_headline(root, meta)
     sizes = page.sizes()
     byline = metadata.find_byline(root, meta, page.headline_el, sizes=sizes)
-    date = metadata.find_date(root, meta, page.headline_el, sizes=sizes)
+    date = metadata.find_date(
+        root, meta, page.headline_el, sizes=sizes, classed=page.with_any_attribute("class", "id")
+    )
     page.byline_el, page.byline_line = byline.element, byline.line
     page.date_el, page.date_line = date.element, date.line
     page.byline_text = byline.text

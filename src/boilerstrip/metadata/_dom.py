@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from operator import itemgetter
@@ -126,14 +126,21 @@ def is_zone(el: HtmlElement) -> bool:
 
 
 @contextmanager
-def zones_cut_out(root: HtmlElement) -> Iterator[HtmlElement]:
+def zones_cut_out(
+    root: HtmlElement,
+    classed: Sequence[HtmlElement] | None = None,
+    sizes: Mapping[HtmlElement, int] | None = None,
+) -> Iterator[HtmlElement]:
     """``root`` with every footer, comment list, related list, sidebar and menu cut out, for the
     time of a ``with`` block; put back after, each where it was, with the text around it.
 
     A zone's tail text stays in the page meanwhile, as ``drop_tree`` leaves it (no copy of
     the page is made: for a reader such as htmldate, which copies what it is given).
+    ``classed`` (the elements carrying a class or id, in document order) with ``sizes`` (the
+    page's size table) spare the walk of the whole page in Python (see :func:`zone_candidates`).
     """
-    doomed = [el for el in may_be_zone(root) if is_zone(el)]
+    found = may_be_zone(root) if classed is None or sizes is None else zone_candidates(root, classed, sizes)
+    doomed = [el for el in found if is_zone(el)]
     doomed_set = set(doomed)
     cut: list[tuple[HtmlElement, HtmlElement | None, str | None, HtmlElement]] = []
     for el in doomed:
@@ -153,6 +160,20 @@ def zones_cut_out(root: HtmlElement) -> Iterator[HtmlElement]:
             else:
                 before.tail = text
                 before.addnext(el)
+
+
+def zone_candidates(
+    root: HtmlElement, classed: Sequence[HtmlElement], sizes: Mapping[HtmlElement, int]
+) -> Sequence[HtmlElement]:
+    """:func:`may_be_zone` from lists the page already has: the elements carrying a class or
+    id, and, found by lxml's walk in C, the footers, navs and asides carrying neither, put in
+    place by the size table's order (every element of the page as parsed, last one first)."""
+    marked = set(classed)
+    bare = [el for el in root.iter(*_ZONE_TAGS) if el not in marked]
+    if not bare:
+        return classed
+    rank = {el: -i for i, el in enumerate(sizes)}
+    return sorted([*classed, *bare], key=rank.__getitem__)
 
 
 def may_be_zone(root: HtmlElement) -> Iterator[HtmlElement]:

@@ -8,7 +8,7 @@ footer is never taken for the article's date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -368,11 +368,13 @@ def find_date(
     meta: PageMeta,
     headline: HtmlElement | None,
     sizes: Mapping[HtmlElement, int] | None = None,
+    classed: Sequence[HtmlElement] | None = None,
 ) -> Found:
     """The publication date as ISO 8601, with the visible date line when the page prints one.
 
-    ``sizes`` (letters and digits under each element) passes over elements that cannot hold
-    a date line before their text is read.
+    ``sizes`` (letters and digits under each element, :meth:`Page.sizes`) passes over elements
+    that cannot hold a date line before their text is read; with ``classed`` (the elements
+    carrying a class or id, in document order) it spares the late reader a walk of the page.
     """
     trusted = meta.date if meta.date_read else from_metadata(meta, root)
     visible: tuple[str, str | None, HtmlElement | None] | None = None
@@ -388,11 +390,15 @@ def find_date(
         return Found(trusted, None, None)
     if visible:
         return Found(visible[0], visible[1], visible[2])
-    late = _htmldate(root)
+    late = _htmldate(root, classed, sizes)
     return Found(late, None, None) if late else NOTHING
 
 
-def _htmldate(root: HtmlElement) -> str | None:
+def _htmldate(
+    root: HtmlElement,
+    classed: Sequence[HtmlElement] | None = None,
+    sizes: Mapping[HtmlElement, int] | None = None,
+) -> str | None:
     """Ask htmldate (imported only now), without its copyright-prone extensive search, on the
     page with its zones cut out for the time of the call (htmldate copies the tree it is given)."""
     try:
@@ -400,7 +406,7 @@ def _htmldate(root: HtmlElement) -> str | None:
     except ImportError:  # pragma: no cover - htmldate comes with trafilatura
         return None
     try:
-        with zones_cut_out(root):
+        with zones_cut_out(root, classed, sizes):
             result: Any = htmldate_find_date(root, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - a third-party heuristic; its failure means "no date"
         return None
