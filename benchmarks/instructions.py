@@ -11,6 +11,7 @@ much as they would there. The pages are every fifth bench page from the first da
     python -m benchmarks.instructions -n 40 --src ../other/src   # another checkout's package
     python -m benchmarks.instructions --dataset scrapinghub-aeb
     python -m benchmarks.instructions --cli            # one page from the shell, start to exit
+    python -m benchmarks.instructions --against-trafilatura   # and trafilatura.extract on the same pages
 """
 
 from __future__ import annotations
@@ -30,22 +31,32 @@ _CHILD = """
 import sys
 sys.path[:0] = {paths!r}
 from benchmarks import datasets
-import boilerstrip
+{setup}
 pages = [p for name in datasets.available() if {dataset!r} in (None, name) for p in datasets.load(name).pages][::5][:{n}]
-boilerstrip.strip(b"<html><body><p>A warm-up page with one paragraph of text in it.</p></body></html>")
+run(b"<html><body><p>A warm-up page with one paragraph of text in it.</p></body></html>", None)
 for page in pages:
     try:
-        boilerstrip.strip(page.html, url=page.url).text
+        run(page.html, page.url)
     except Exception:
         pass
 """
+# What the child runs on each page, as the harness times it (boilerstrip's text rendered too)
+_SETUP = {
+    "boilerstrip": "import boilerstrip\ndef run(html, url): boilerstrip.strip(html, url=url).text",
+    "trafilatura": (
+        "import trafilatura\n"
+        "def run(html, url): trafilatura.extract(html, url=url, include_comments=False)"
+    ),
+}
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count(pages: int, src: Path | None, dataset: str | None = None) -> int:
-    """Instructions valgrind counts for a child process stripping ``pages`` pages."""
+def count(pages: int, src: Path | None, dataset: str | None = None, tool: str = "boilerstrip") -> int:
+    """Instructions valgrind counts for a child process stripping ``pages`` pages (or running
+    another tool of ``_SETUP`` on them)."""
     paths = [str(p) for p in (src, REPO_ROOT) if p is not None]
-    return _valgrind(["-c", _CHILD.format(paths=paths, n=pages, dataset=dataset)], {})
+    child = _CHILD.format(paths=paths, n=pages, dataset=dataset, setup=_SETUP[tool])
+    return _valgrind(["-c", child], {})
 
 
 def count_cli(page: Path | None, src: Path | None) -> int:
@@ -81,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         "--dataset", help="take the pages from this dataset only (default: every fifth page of all, in order)"
     )
     parser.add_argument(
+        "--against-trafilatura", action="store_true",
+        help="count trafilatura.extract (default settings, no metadata) on the same pages too, and the ratio",
+    )
+    parser.add_argument(
         "--cli", action="store_true",
         help="count `python -m boilerstrip PAGE` on the harness's cold-start page instead (run it once first: "
         "the regex cache)",
@@ -107,7 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     base = count(0, args.src)
     total = count(args.n, args.src, args.dataset)
     where = f"{args.n} pages of {args.dataset or 'the bench'}, {args.src or 'this checkout'}"
-    print(f"{(total - base) / args.n / 1e6:.1f} M instructions per page ({where})")
+    ours = (total - base) / args.n
+    print(f"{ours / 1e6:.1f} M instructions per page ({where})")
+    if args.against_trafilatura:
+        theirs = (count(args.n, None, args.dataset, "trafilatura") - count(0, None, args.dataset, "trafilatura")) / args.n
+        print(f"{theirs / 1e6:.1f} M for trafilatura.extract on the same pages ({ours / theirs:.2f}x; a mean over the "
+              "pages, where the harness compares medians of wall time)")
     return 0
 
 

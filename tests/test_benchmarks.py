@@ -325,3 +325,21 @@ def test_stages_time_every_stage_of_each_page() -> None:
     assert {f"cleaner: {n}" for n in names} <= set(times)
     assert {"decode", "parse", "size table", "metadata: byline", "blocks", "render text"} <= set(times)
     assert all(len(v) == 2 and all(s >= 0 for s in v) for v in times.values())
+
+
+@pytest.mark.parametrize("tool", ["boilerstrip", "trafilatura"])
+def test_the_instruction_counts_child_runs_each_tool_on_the_pages(tool: str, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from benchmarks import instructions
+
+    _mini_dataset(tmp_path)
+    child = instructions._CHILD.format(paths=[str(instructions.REPO_ROOT)], n=2, dataset="mini",
+                                       setup=instructions._SETUP[tool])
+    child += "\nprint(len(pages), run.__module__)"
+    env = {**os.environ, datasets.ENV_SHARED: str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "__main__"]  # every fifth page of the two: the first
