@@ -368,3 +368,20 @@ def test_strip_pauses_the_garbage_collector_and_leaves_it_as_it_was(enabled: boo
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_strip_runs_the_cleaners_its_options_name_each_time() -> None:
+    from boilerstrip import strip
+
+    page = (b"<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav><article><h1>A story</h1><p>"
+            + b"Words of the story go here, a sentence or two of them. " * 8 + b"</p></article></body></html>")
+
+    def cleaners(options: Options | None) -> set[str]:
+        return {d.cleaner for d in strip(page, options=options).dropped}
+
+    assert "navigation" in cleaners(None)
+    assert "navigation" not in cleaners(Options(disable=("navigation",)))
+    assert cleaners(Options(only=("navigation",))) == {"navigation"}
+    assert "navigation" in cleaners(None)  # the pipelines made for other options are apart
+    with pytest.raises(UnknownCleaner):
+        strip(page, options=Options(disable=("no_such_cleaner",)))
