@@ -12,6 +12,7 @@ much as they would there. The pages are every fifth bench page from the first da
     python -m benchmarks.instructions --dataset scrapinghub-aeb
     python -m benchmarks.instructions --cli            # one page from the shell, start to exit
     python -m benchmarks.instructions --against-trafilatura   # and trafilatura.extract on the same pages
+    python -m benchmarks.instructions --fixed-cost     # what any page costs: a two-paragraph page, both tools
 """
 
 from __future__ import annotations
@@ -48,6 +49,22 @@ _SETUP = {
         "def run(html, url): trafilatura.extract(html, url=url, include_comments=False)"
     ),
 }
+# A page of two short paragraphs under a headline and a byline: what every page costs, whatever
+# its size (the parts of the work that do not grow with the page)
+_SMALL_PAGE = (
+    b"<html><head><title>A story</title></head><body><article><h1>A story</h1><p>By Jane Doe</p><p>"
+    + b"Words of the story go here, a sentence or two. " * 6 + b"</p><p>"
+    + b"More words follow in a second paragraph of the story. " * 5 + b"</p></article></body></html>"
+)
+_FIXED_CHILD = """
+import sys
+sys.path[:0] = {paths!r}
+{setup}
+for _ in range({warm}):
+    run({page!r}, None)
+for _ in range({n}):
+    run({page!r}, None)
+"""
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
@@ -56,6 +73,14 @@ def count(pages: int, src: Path | None, dataset: str | None = None, tool: str = 
     another tool of ``_SETUP`` on them)."""
     paths = [str(p) for p in (src, REPO_ROOT) if p is not None]
     child = _CHILD.format(paths=paths, n=pages, dataset=dataset, setup=_SETUP[tool])
+    return _valgrind(["-c", child], {})
+
+
+def count_fixed(calls: int, src: Path | None, tool: str = "boilerstrip") -> int:
+    """Instructions of a child process running ``tool`` ``calls`` times on ``_SMALL_PAGE``
+    (after 20 untimed warm-up calls)."""
+    paths = [str(p) for p in (src, REPO_ROOT) if p is not None]
+    child = _FIXED_CHILD.format(paths=paths, setup=_SETUP[tool], warm=20, n=calls, page=_SMALL_PAGE)
     return _valgrind(["-c", child], {})
 
 
@@ -96,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         help="count trafilatura.extract (default settings, no metadata) on the same pages too, and the ratio",
     )
     parser.add_argument(
+        "--fixed-cost", action="store_true",
+        help="count what a call costs on a page of two short paragraphs (boilerstrip and trafilatura.extract)",
+    )
+    parser.add_argument(
         "--cli", action="store_true",
         help="count `python -m boilerstrip PAGE` on the harness's cold-start page instead (run it once first: "
         "the regex cache)",
@@ -118,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(subprocess.CalledProcessError):
             theirs = count_trafilatura(page.html_path)
             print(f"{theirs / 1e6:.1f} M for `trafilatura < page` ({total / theirs:.2f}x)")
+        return 0
+    if args.fixed_cost:
+        calls = 200
+        for tool, src in (("boilerstrip", args.src), ("trafilatura", None)):
+            each = (count_fixed(calls, src, tool) - count_fixed(0, src, tool)) / calls
+            print(f"{each / 1e6:.2f} M instructions a call of {tool} on a page of two short paragraphs")
         return 0
     base = count(0, args.src)
     total = count(args.n, args.src, args.dataset)

@@ -343,3 +343,17 @@ def test_the_instruction_counts_child_runs_each_tool_on_the_pages(tool: str, tmp
     done = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["1", "__main__"]  # every fifth page of the two: the first
+
+
+def test_the_fixed_cost_child_runs_each_tool_on_the_small_page() -> None:
+    import subprocess
+    import sys
+
+    from benchmarks import instructions
+
+    for tool in ("boilerstrip", "trafilatura"):
+        child = instructions._FIXED_CHILD.format(paths=[str(instructions.REPO_ROOT)], setup=instructions._SETUP[tool],
+                                                 warm=1, n=1, page=instructions._SMALL_PAGE)
+        child += "\nprint(run.__module__)"
+        done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stdout.split() == ["__main__"], done.stderr
