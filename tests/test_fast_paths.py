@@ -1071,3 +1071,11 @@ def test_month_name_trie_finds_the_dates_the_longest_first_alternation_does(bits
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
             (m.span(), m.groupdict()) for m in slow.finditer(text)
         ], text
+
+
+def test_a_trie_of_no_literals_matches_nothing() -> None:
+    from boilerstrip.phrases import any_phrase
+    from boilerstrip.regex_trie import NEVER, trie
+
+    assert trie([], {"": ""}) == any_phrase([]) == NEVER
+    assert re.search(NEVER, "") is None and re.search(NEVER, "x") is None

@@ -201,8 +201,7 @@ def any_phrase(phrases: Iterable[str]) -> str:
     A trie: the start of a block tries a few letters, not every phrase. A phrase that another
     one starts is kept ("(?:)" is no empty ending): what follows may fit either.
     """
-    phrases = tuple(phrases)
-    return trie(((p, "phrase") for p in phrases), {"phrase": "(?:)"}) if phrases else r"(?!x)x"
+    return trie(((p, "phrase") for p in phrases), {"phrase": "(?:)"})
 
 
 def phrase_regex(phrases: Iterable[str], *, whole: bool = True) -> re.Pattern[str]:

@@ -22,6 +22,7 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
 
     An empty ending means the match is made once the literal is read: longer literals that it
     starts are not needed. The order of the branches says nothing about which match is found.
+    No literal at all gives :data:`NEVER`.
     Written out once: later runs read it from the regex cache, keyed by the literals, the
     endings and this module's code.
     """
@@ -33,6 +34,10 @@ def trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth:
         return _trie(literals, endings, depth)
     key = ("trie", _CODE, listed, tuple(sorted(endings.items())), depth)
     return pattern_text(key, lambda: _trie(literals, endings, depth))
+
+
+NEVER = r"(?!x)x"
+"""A regex that matches nothing (an empty list of literals or tokens)."""
 
 
 def _code_fingerprint() -> int | None:
@@ -57,6 +62,8 @@ def _trie(literals: Iterable[tuple[str, str]], endings: Mapping[str, str], depth
             ends.add(kind)
     if any(not endings[kind] for kind in ends):
         return ""
+    if not ends and not children:
+        return NEVER
     alternatives = [endings[kind] for kind in sorted(ends)]
     for c, more in sorted(children.items()):
         if depth > 1 and len(more) > 1:

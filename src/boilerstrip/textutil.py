@@ -109,8 +109,7 @@ _ALL_HINTS: set[str] = set()
 
 
 def _hint_regex(hints: Iterable[str]) -> str:
-    listed = sorted(set(hints))
-    return trie(((h, "") for h in listed), {"": ""}) if listed else r"(?!x)x"
+    return trie(((h, "") for h in sorted(set(hints))), {"": ""})
 
 
 _ANY_HINT = Union(

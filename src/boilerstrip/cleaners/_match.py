@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import phrase_regex
 from ..regex_cache import rx
-from ..regex_trie import Union, group, trie
+from ..regex_trie import NEVER, Union, group, trie
 from ..textutil import ASCII_NONWORD
 
 
@@ -58,7 +58,7 @@ def _token_regex(
         rests = [before + trie(rest, _AFTER) for before, rest in sorted(by_boundary.items())]
         branches.append(re.escape(first) + group(rests))
     branches += [re.escape(a) for a in anywhere if a]
-    return "|".join(branches) if branches else r"(?!x)x"
+    return "|".join(branches) if branches else NEVER
 
 
 # What may stand before a token: no letter or digit (a word or prefix), no non-space (a name).
