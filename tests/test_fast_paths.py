@@ -1037,7 +1037,8 @@ def test_site_notice_hints_are_held_by_every_match(text: str) -> None:
 @given(st.binary(max_size=64) | st.text(max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_control_byte_search_by_memchr_is_the_deleting_pass(data: bytes) -> None:
     others = bytes(b for b in range(256) if b not in parse._CONTROL_BYTES)
-    assert parse._holds_control_byte(data) == bool(data.translate(None, others))
+    assert loading.holds_any_byte(data, parse._CONTROL_BYTES) == bool(data.translate(None, others))
+    assert loading.holds_any_byte(data, parse._CONTROL_BYTES, 8) == bool(data[:8].translate(None, others))
 
 
 @given(st.lists(st.sampled_from(["<!--", "-->", "//", "<![CDATA[", "]]>", " ", "\n", "{\"a\": 1}", "x", "/"]), max_size=8))

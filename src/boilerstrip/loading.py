@@ -193,12 +193,20 @@ def _looks_binary(text: str, utf8: bytes | None = None) -> bool:
     byte in as many bytes as the sample's characters can take (nearly every page) is told by
     memchr, without encoding and counting the sample.
     """
-    if utf8 is not None and not any(utf8.find(byte, 0, 4 * _SAMPLE) >= 0 for byte in _CONTROL_BYTES):
+    if utf8 is not None and not holds_any_byte(utf8, _CONTROL_BYTES, 4 * _SAMPLE):
         return False
     sample = text[:_SAMPLE]
     encoded = sample.encode("utf-8", "surrogatepass")
     controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     return controls >= _BINARY_CONTROL_MIN and controls > _BINARY_CONTROL_RATIO * len(sample)
+
+
+def holds_any_byte(data: bytes, values: bytes, end: int | None = None) -> bool:
+    """True when ``data`` (up to ``end``) holds one of the byte ``values``: searched once per
+    value by memchr, without a copy of the data (a few times fewer instructions than one
+    deleting pass of ``translate`` over a page that holds none, as nearly every page)."""
+    stop = len(data) if end is None else end
+    return any(data.find(value, 0, stop) >= 0 for value in values)
 
 
 def _not_html(kind: str) -> NotHtml:
