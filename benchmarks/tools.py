@@ -118,6 +118,19 @@ class Boilerstrip(Tool):
     dist = "boilerstrip"
     has_byline = True
 
+    @property
+    def version(self) -> str | None:
+        """The version and the build measured: compiled with mypyc (a regular install) or the
+        Python source (an editable one); setup.py tells the two apart."""
+        base = _version(self.dist)
+        if base is None:
+            return None
+        try:
+            from boilerstrip import compiled
+        except ImportError:  # an older checkout
+            return base
+        return f"{base} ({'mypyc' if compiled() else 'pure Python'})"
+
     def _load(self) -> None:
         mod = importlib.import_module("boilerstrip")
         strip = getattr(mod, "strip", None)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
+import types
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -385,3 +388,24 @@ def test_strip_runs_the_cleaners_its_options_name_each_time() -> None:
     assert "navigation" in cleaners(None)  # the pipelines made for other options are apart
     with pytest.raises(UnknownCleaner):
         strip(page, options=Options(disable=("no_such_cleaner",)))
+
+
+def test_a_docstring_the_compiled_function_lost_is_read_from_its_source(tmp_path: Path) -> None:
+    from boilerstrip.pipeline import docstring
+
+    (tmp_path / "mod_x.py").write_text('def fn(page):\n    """Drops the thing. More words."""\n', encoding="utf-8")
+    module = types.ModuleType("mod_x")
+    module.__file__ = str(tmp_path / "mod_x.cpython-311-x86_64-linux-gnu.so")  # as mypyc's are named
+
+    def fn(page: object) -> None:
+        pass
+
+    fn.__doc__, fn.__module__ = None, "mod_x"
+    sys.modules["mod_x"] = module
+    try:
+        assert docstring(fn) == "Drops the thing. More words."
+        assert Cleaner("x", fn).summary == "Drops the thing."
+        fn.__name__ = "other"  # no such function in the source: no summary
+        assert docstring(fn) is None
+    finally:
+        del sys.modules["mod_x"]

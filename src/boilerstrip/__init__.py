@@ -11,8 +11,17 @@ from .options import Options
 if TYPE_CHECKING:
     from .core import strip
 
-__all__ = ["Article", "Block", "BoilerstripError", "Drop", "Options", "strip"]
+__all__ = ["Article", "Block", "BoilerstripError", "Drop", "Options", "compiled", "strip"]
 __version__ = "0.1.0"
+
+
+def compiled() -> bool:
+    """True when the modules doing a page's work run compiled by mypyc (a regular install, see
+    setup.py), False when they run as Python source (an editable install, or no C compiler)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("boilerstrip.page")  # found, not imported
+    return bool(spec is not None and spec.origin and not spec.origin.endswith(".py"))
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__
+from . import __version__, compiled
 from .errors import BoilerstripError, UsageError
 
 if TYPE_CHECKING:
@@ -47,7 +47,11 @@ class _DefaultGroup(click.Group):
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="boilerstrip")
+@click.version_option(
+    __version__,
+    prog_name="boilerstrip",
+    message=f"%(prog)s, version %(version)s ({'compiled with mypyc' if compiled() else 'pure Python'})",
+)
 def main() -> None:
     """Strip boilerplate from raw news pages: headline, byline, date, body and captions.
 

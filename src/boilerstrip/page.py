@@ -149,7 +149,7 @@ class Page:
             # passes its count up to its parent (one visit per element, not one per element
             # and one more as a child). Every node with a tail is an element: the parser
             # leaves no comment or processing instruction in the tree.
-            for el in reversed(elements):
+            for el in elements[::-1]:  # (a copy: mypyc cannot reverse a list of lxml elements)
                 text = el.text
                 n = get(el, 0)
                 if text and not text.isspace():
@@ -325,7 +325,7 @@ class Page:
             parent = node.getparent()
             chain.append((node, parent))
             node = parent
-        for node, parent in reversed(chain):
+        for node, parent in chain[::-1]:
             if parent is None:
                 path = "/" + str(node.tag)
             else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
@@ -31,7 +34,33 @@ class LazyFn:
 
     @property
     def doc(self) -> str | None:
-        return self.load().__doc__
+        return docstring(self.load())
+
+
+def docstring(fn: Callable[..., Any]) -> str | None:
+    """The docstring of ``fn``, read from its module's source when the function has none.
+
+    A module compiled by mypyc (see setup.py) keeps no docstrings; its ``.py`` file is
+    installed beside it and still holds them.
+    """
+    doc: str | None = fn.__doc__
+    if doc is not None:
+        return doc
+    module = sys.modules.get(getattr(fn, "__module__", None) or "")
+    where = getattr(module, "__file__", None)
+    if not where:
+        return None
+    # "ads.cpython-311-x86_64-linux-gnu.so" -> "ads.py"
+    source = os.path.join(os.path.dirname(where), os.path.basename(where).split(".", 1)[0] + ".py")
+    try:
+        with open(source, encoding="utf-8") as f:
+            tree = ast.parse(f.read())
+    except (OSError, SyntaxError, ValueError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == getattr(fn, "__name__", None):
+            return ast.get_docstring(node, clean=False)
+    return None
 
 
 class Cleaner(NamedTuple):
@@ -49,7 +78,7 @@ class Cleaner(NamedTuple):
     @property
     def summary(self) -> str:
         """The first sentence of the cleaner's docstring, on one line."""
-        fn_doc = self.fn.doc if isinstance(self.fn, LazyFn) else self.fn.__doc__
+        fn_doc = self.fn.doc if isinstance(self.fn, LazyFn) else docstring(self.fn)
         doc = (fn_doc or "").strip()
         first = " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "")
         end = _SENTENCE_END.search(first)

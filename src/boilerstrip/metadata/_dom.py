@@ -153,7 +153,7 @@ def zones_cut_out(
     try:
         yield root
     finally:
-        for parent, before, text, el in reversed(cut):  # each put back into the page it left
+        for parent, before, text, el in cut[::-1]:  # each put back into the page it left
             if before is None:
                 parent.text = text
                 parent.insert(0, el)
