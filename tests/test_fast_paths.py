@@ -425,6 +425,20 @@ def test_page_text_content_is_lxml_html_string_value(bits: list[str]) -> None:
         assert el.text_content() == lxml.html.HtmlElement.text_content(el)
 
 
+@given(html_bits, st.integers(min_value=0, max_value=40))
+def test_drop_tree_is_lxml_htmls(bits: list[str], pick: int) -> None:
+    from boilerstrip.trees import drop_tree
+
+    markup = "<html><body>" + "".join(bits) + "<i>x</i> tail</body></html>"
+    ours, theirs = parse.parse_html(markup), parse.parse_html(markup)
+    mine = [el for el in ours.iter(lxml.etree.Element) if el.getparent() is not None]
+    other = [el for el in theirs.iter(lxml.etree.Element) if el.getparent() is not None]
+    i = pick % len(mine)
+    drop_tree(mine[i], mine[i].getparent())
+    lxml.html.HtmlElement.drop_tree(other[i])
+    assert lxml.etree.tostring(ours) == lxml.etree.tostring(theirs)
+
+
 @given(html_bits)
 def test_size_table_passed_up_the_tree_counts_each_elements_text(bits: list[str]) -> None:
     root = parse.parse_html("<html><body>" + "".join(bits) + "</body></html>")

@@ -20,6 +20,7 @@ from .parse import parse_input, parser_input
 from .pipeline import Pipeline
 from .regex_cache import rx
 from .registry import pipeline_for
+from .trees import text_content
 
 _DEFAULT = Options()
 
@@ -166,7 +167,7 @@ def _visible_title(declared: str | None, headline: HtmlElement | None) -> str | 
     """The headline as printed, when the declared title is it plus a site part ("X - Blog name")."""
     if headline is None or not declared:
         return declared
-    shown = " ".join(headline.text_content().split())
+    shown = " ".join(text_content(headline).split())
     if not shown or shown == declared or shown not in declared:
         return declared
     rest = declared.replace(shown, "", 1)

@@ -13,7 +13,7 @@ from .article import Drop
 from .options import Options
 from .regex_cache import rx
 from .textutil import squash
-from .trees import with_any_attribute
+from .trees import drop_tree, text_content, with_any_attribute
 
 
 class PageMeta:
@@ -215,7 +215,7 @@ class Page:
                         direct = running[parent] = _direct_text(parent)
                     if direct:
                         continue
-                out.append((el, squash(el.text_content())))
+                out.append((el, squash(text_content(el))))
             out.reverse()  # document order
             self._short = out
             # read from the page as it is now: no block reads differently since
@@ -228,7 +228,7 @@ class Page:
             self._short_cut.clear()
         if self._changed:  # a block that lost a child (a byline, a button) reads differently now
             changed = self._changed
-            self._short = [(el, squash(el.text_content()) if el in changed else t) for el, t in self._short]
+            self._short = [(el, squash(text_content(el)) if el in changed else t) for el, t in self._short]
             self._changed = set()
             self._short_cut.clear()
         cut = self._short_cut.get(limit)
@@ -388,7 +388,7 @@ class Page:
         while node is not None and node not in changed:
             changed.add(node)
             node = node.getparent()
-        el.drop_tree()
+        drop_tree(el, parent)
         self._forget(el.iter())
         return True
 

@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..regex_cache import rx
 from ..textutil import Hinted
+from ..trees import text_content
 
 _CTA = rx(
     r"^\W*(?:follow|like|join|subscribe|sign up|register|download|get (?:access|the|our|unlimited)|listen"
@@ -52,7 +53,7 @@ def calls_to_action(page: Page) -> None:
     edges: list[HtmlElement] = [*leaves[:_EDGE], *leaves[-_EDGE:]] if len(leaves) > _EDGE else leaves
     found = []
     for el in dict.fromkeys(edges):
-        text = " ".join(el.text_content().split())
+        text = " ".join(text_content(el).split())
         if 0 < len(text) <= _LINE_MAX and (_CTA.search(text) or _NOTICE.search(text)):
             found.append((el, "call to action or site notice"))
     page.kill_all(found)

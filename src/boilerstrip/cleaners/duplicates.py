@@ -6,6 +6,7 @@ from lxml.html import HtmlElement
 
 from ..page import Page
 from ..textutil import fold
+from ..trees import text_content
 
 _BLOCKS = ("p", "li", "div", "blockquote", "h2", "h3", "h4", "figcaption")
 _MIN_KEY = 12
@@ -24,7 +25,7 @@ def duplicates(page: Page) -> None:
     for el in root.iter(*_BLOCKS):
         if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in el.iterdescendants()):
             continue
-        key = fold(el.text_content())
+        key = fold(text_content(el))
         if len(key) >= _MIN_KEY:
             leaves.append((el, key))
     seen: dict[str, HtmlElement] = {}

@@ -14,6 +14,7 @@ from ..extract.score import (
     paragraphs,
 )
 from ..page import Page
+from ..trees import text_content
 from .link_lists import link_density
 
 # A sibling of the best container joins it with this share of the best score…
@@ -145,7 +146,7 @@ def _with_siblings(page: Page, top_el: HtmlElement, scores: Scores, best: Candid
 def _worthy_paragraph(el: HtmlElement) -> bool:
     if el.tag != "p":
         return False
-    text = " ".join(el.text_content().split())
+    text = " ".join(text_content(el).split())
     size = effective_size(text)
     density = link_share(el, len(text))
     if size >= _SIBLING_PARA and density < 0.25:
@@ -176,7 +177,7 @@ def _beside_headline(page: Page, kept: list[HtmlElement]) -> list[HtmlElement]:
             continue
         if el.tag in _SUBTITLE_TAGS and _lead_block(page, el):
             # a heading under the headline is its subtitle: printed with the headline, not body
-            page.subtitles.append(" ".join(el.text_content().split()))
+            page.subtitles.append(" ".join(text_content(el).split()))
             continue
         if el.tag == "figure" or is_caption_element(el) or _lead_block(page, el):
             out.append(el)

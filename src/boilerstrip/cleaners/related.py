@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..phrases import RELATED, any_phrase
 from ..regex_cache import rx
+from ..trees import text_content
 from ._match import class_pattern, collect, whole
 from .link_lists import link_density
 
@@ -56,7 +57,7 @@ def _headed_sections(page: Page) -> list[tuple[HtmlElement, str]]:
     """
     found: list[tuple[HtmlElement, str]] = []
     for head in page.body.iter(*_HEADINGS):
-        text = " ".join(head.text_content().split())
+        text = " ".join(text_content(head).split())
         if not text or len(text) > _HEADING_MAX or not _RELATED_LEAD.match(text + " x"):
             continue
         if page.holds_article(head) or not page.attached(head):

@@ -9,6 +9,7 @@ from ..metadata.dates import best_in_line, normalize_iso
 from ..page import Page
 from ..rules import Rules, Selector, host_of, rules_for
 from ..textutil import squash
+from ..trees import text_content
 
 CAPTION_CLASS = "boilerstrip-caption"
 """Class token added to elements a ``caption`` rule names, so they are read as captions."""
@@ -76,7 +77,7 @@ def _first_with_text(
 ) -> tuple[HtmlElement, str] | None:
     for sel in selectors:
         for el in sel.select(root):
-            text = squash(el.text_content()) or squash(el.get("content") or el.get("datetime") or "")
+            text = squash(text_content(el)) or squash(el.get("content") or el.get("datetime") or "")
             if text:
                 return el, text
     return None

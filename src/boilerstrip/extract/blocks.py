@@ -6,6 +6,7 @@ from lxml.html import HtmlElement
 
 from ..article import Block
 from ..textutil import fold, squash
+from ..trees import text_content
 from .captions import figure_caption, is_caption_element, looks_like_caption
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -56,26 +57,26 @@ class _Builder:
             return
         if tag in _HEADINGS:
             self.flush()
-            self.add(Block("heading", squash(el.text_content()), level=_HEADINGS[tag]))
+            self.add(Block("heading", squash(text_content(el)), level=_HEADINGS[tag]))
         elif tag == "figure" or (is_caption_element(el) and tag not in ("table",)):
             self.flush()
-            self.add(Block("caption", figure_caption(el) if tag == "figure" else squash(el.text_content())))
+            self.add(Block("caption", figure_caption(el) if tag == "figure" else squash(text_content(el))))
         elif tag in ("ul", "ol") and not _has_blocks(el, deep=True):
             self.flush()
             self.list_block(el)
         elif tag == "table" and _is_photo_table(el):
             self.flush()
             for cell in el.iter("td", "th", "caption"):
-                self.add(Block("caption", squash(cell.text_content())))
+                self.add(Block("caption", squash(text_content(cell))))
         elif tag == "table" and not _is_layout_table(el):
             self.flush()
             self.table_block(el)
         elif tag == "pre":
             self.flush()
-            self.add(Block("code", el.text_content().strip("\n")))
+            self.add(Block("code", text_content(el).strip("\n")))
         elif tag == "blockquote" and not _has_blocks(el, deep=False):
             self.flush()
-            self.add(Block("quote", squash(el.text_content())))
+            self.add(Block("quote", squash(text_content(el))))
         elif tag == "br":
             self.inline.append("\n")
         elif tag in _BLOCK_TAGS:
@@ -105,9 +106,9 @@ class _Builder:
         self.depth -= 1
 
     def list_block(self, el: HtmlElement) -> None:
-        items = tuple(t for t in (squash(li.text_content()) for li in el.iterchildren("li")) if t)
+        items = tuple(t for t in (squash(text_content(li)) for li in el.iterchildren("li")) if t)
         if not items:
-            text = squash(el.text_content())
+            text = squash(text_content(el))
             items = (text,) if text else ()
         if items:
             self.add(Block("list", "\n".join(items), ordered=el.tag == "ol", items=items))
@@ -115,12 +116,12 @@ class _Builder:
     def table_block(self, el: HtmlElement) -> None:
         rows = []
         for tr in el.iter("tr"):
-            cells = tuple(squash(c.text_content()) for c in tr if c.tag in ("td", "th"))
+            cells = tuple(squash(text_content(c)) for c in tr if c.tag in ("td", "th"))
             if any(cells):
                 rows.append(cells)
         caption = el.find("caption")
         if caption is not None:
-            self.add(Block("caption", squash(caption.text_content())))
+            self.add(Block("caption", squash(text_content(caption))))
         if rows:
             self.add(Block("table", "\n".join(" | ".join(r) for r in rows), rows=tuple(rows)))
 
@@ -146,9 +147,9 @@ def _is_photo_table(el: HtmlElement) -> bool:
     """A table that frames a picture and its caption (common on older news sites)."""
     if el.find(".//img") is None:
         return False
-    cells = [c for c in el.iter("td", "th") if squash(c.text_content())]
+    cells = [c for c in el.iter("td", "th") if squash(text_content(c))]
     return 0 < len(cells) <= 2 and all(
-        is_caption_element(c) or looks_like_caption(squash(c.text_content())) for c in cells
+        is_caption_element(c) or looks_like_caption(squash(text_content(c))) for c in cells
     )
 
 

@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from ..caption_text import is_caption
 from ..regex_cache import rx
 from ..textutil import squash
+from ..trees import text_content
 
 CAPTION_CLASS = rx(
     r"caption|cutline|figcap|photo[-_]?(?:desc|txt|text|info|cap|explain|credit)|img[-_]?(?:desc|txt|cap|info)"
@@ -50,7 +51,7 @@ _CREDIT_MAX = 120
 
 
 def _short_enough(el: HtmlElement) -> bool:
-    return len(el.text_content()) <= _CREDIT_MAX
+    return len(text_content(el)) <= _CREDIT_MAX
 
 
 def _beside_picture(el: HtmlElement) -> bool:
@@ -71,7 +72,7 @@ def looks_like_caption(text: str) -> bool:
 def figure_caption(fig: HtmlElement) -> str:
     """The caption text of a ``<figure>``: its caption elements, else its own text."""
     parts = [
-        squash(c.text_content())
+        squash(text_content(c))
         for c in fig.iter()
         if c is not fig and (is_caption_element(c) or CREDIT_CLASS.search(class_key(c)))
     ]
@@ -79,4 +80,4 @@ def figure_caption(fig: HtmlElement) -> str:
     parts = [p for i, p in enumerate(parts) if p and not any(p in q for q in parts[:i])]
     if parts:
         return " ".join(parts)
-    return squash(fig.text_content())
+    return squash(text_content(fig))

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from ..page import Page
 from ..regex_cache import rx
 from ..textutil import cjk_count
+from ..trees import text_content
 
 _POSITIVE = rx(
     r"article|body|content|entry|main|post|story|text|blog|news[-_]?(?:view|body|text|cont)|본문|"
@@ -65,7 +66,7 @@ def _own_text(el: HtmlElement) -> str:
     parts = [el.text or ""]
     for child in el:
         if isinstance(child.tag, str) and child.tag not in _BLOCK_CHILD:
-            parts.append(child.text_content())
+            parts.append(text_content(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
@@ -90,7 +91,7 @@ def paragraphs(page: Page) -> list[Paragraph]:
         if not isinstance(tag, str):
             continue
         if tag in _PARA_TAGS:
-            text = " ".join(el.text_content().split())
+            text = " ".join(text_content(el).split())
         elif tag in _DIV_TAGS:
             text = _own_text(el)
         else:
@@ -110,10 +111,10 @@ def squashed_len(text: str) -> int:
 
 
 def text_len(el: HtmlElement, size: int) -> int:
-    """``squashed_len(el.text_content())``; an element of ``size`` letters or more is read
+    """``squashed_len(text_content(el))``; an element of ``size`` letters or more is read
     in slices of its text nodes instead of as one string."""
     if size < _LONG:
-        return squashed_len(el.text_content())
+        return squashed_len(text_content(el))
     return _pieces_len(_joined(el.itertext()))
 
 
@@ -160,7 +161,7 @@ _LONG = 1 << 16
 def link_share(el: HtmlElement, size: int) -> float:
     if not size:
         return 0.0
-    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    linked = sum(len(" ".join(text_content(a).split())) for a in el.iter("a"))
     return min(linked / size, 1.0)
 
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from ..regex_cache import rx
 from ..textutil import squash
+from ..trees import drop_tree
 
 _HIDDEN_STYLE_RE = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
@@ -149,7 +150,7 @@ def zones_cut_out(
             continue
         before = el.getprevious()
         cut.append((parent, before, parent.text if before is None else before.tail, el))
-        el.drop_tree()  # its tail joins the text before it; the element keeps a copy
+        drop_tree(el, parent)  # its tail joins the text before it; the element keeps a copy
     try:
         yield root
     finally:

@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from ..page import PageMeta
 from ..regex_cache import rx
 from ..textutil import fold, is_cjk, squash
+from ..trees import text_content
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, visible_text
 from .dates import scan as scan_dates
@@ -497,7 +498,7 @@ def visible_bylines(
         longest = _LONGEST_MARKED if by_markup else 200
         if letters is not None and letters > longest:
             continue
-        raw = el.text_content()
+        raw = text_content(el)
         if len(raw) > longest:
             continue
         text = squash(raw)
@@ -657,7 +658,7 @@ def _locate(
             break
         if len(el) > 4:
             continue
-        raw = squash(el.text_content())
+        raw = squash(text_content(el))
         if len(raw) > len(names[0]) + 25 or raw.endswith("."):
             continue
         if key in fold(raw) and not is_hidden(el) and not in_foreign_zone(el):

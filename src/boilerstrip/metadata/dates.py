@@ -19,7 +19,7 @@ from ..page import PageMeta
 from ..phrases import COPYRIGHT, any_phrase, phrase_regex
 from ..regex_cache import rx
 from ..textutil import weight
-from ..trees import with_any_attribute
+from ..trees import text_content, with_any_attribute
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, zones_cut_out
 from .found import NOTHING, Found
@@ -300,7 +300,7 @@ def visible_dates(
         letters = sizes.get(el)
         if letters is not None and (letters > 300 or (not letters and not is_time)):
             continue  # longer than a date line, or without a digit (read below only if so)
-        raw = el.text_content()
+        raw = text_content(el)
         if len(raw) > 300 or not (is_time or _DIGIT_RE.search(raw)):
             continue
         ci = class_id(el)
