@@ -536,6 +536,38 @@ def test_groups_filtered_by_key_follow_the_groups() -> None:
     assert [k for k, _ in page.by_key_where(keep)] == ["nav"]
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.none() | st.sampled_from(["nav", "Nav  main", "row has-x", "a--b c", "md:flex nav", ""]),
+            st.none() | st.sampled_from(["top", "nav", "post-1", ""]),
+        ),
+        max_size=12,
+    )
+)
+def test_class_groups_are_the_class_keys_of_the_classed_elements(attrs: list[tuple[str | None, str | None]]) -> None:
+    from boilerstrip.page import Page, class_key
+
+    root = lxml.html.document_fromstring("<html><body><p>x</p></body></html>")
+    body = root.find("body")
+    for cls, ident in attrs:
+        el = lxml.etree.SubElement(body, "div")
+        if cls is not None:
+            el.set("class", cls)
+        if ident is not None:
+            el.set("id", ident)
+    expected: dict[str, list[object]] = {}
+    for el in root.iter(lxml.etree.Element):
+        if el.get("class") is not None or el.get("id") is not None:
+            key = class_key(el.get("class"), el.get("id"))
+            if key:
+                expected.setdefault(key, []).append(el)
+    for _ in range(2):  # the second page meets its keys in the cache
+        page = Page(lxml.html.document_fromstring(lxml.etree.tostring(root)))
+        got = {key: [lxml.etree.tostring(e) for e in els] for key, els in page.by_key()}
+        assert got == {key: [lxml.etree.tostring(e) for e in els] for key, els in expected.items()}
+
+
 def test_class_tries_on_the_bench_pages_keys() -> None:
     from boilerstrip.page import class_key
 

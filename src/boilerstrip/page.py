@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -68,8 +67,9 @@ class Page:
         self._keyed: dict[str, list[HtmlElement]] | None = None
         self._placed: dict[HtmlElement, tuple[int, str]] = {}  # document index and class key
         self._live: dict[str, int] = {}  # elements of each class group still in the tree
-        self._groups: list[tuple[str, list[HtmlElement]]] | None = None  # those with some
-        self._kept: dict[Callable[[str], bool], tuple[list[Any], list[tuple[str, list[HtmlElement]]]]] = {}
+        self._lost = 0  # keys that lost their last element: the groups below are made again
+        self._groups: tuple[int, list[tuple[str, list[HtmlElement]]]] | None = None  # those with some
+        self._kept: dict[Callable[[str], bool], tuple[int, list[tuple[str, list[HtmlElement]]]]] = {}
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -97,37 +97,53 @@ class Page:
         whose elements have all been dropped since is left out; a group may still list some
         dropped elements, which :meth:`attached` tells apart.
         """
-        if self._keyed is None:
-            keyed: dict[str, list[HtmlElement]] = {}
-            placed: dict[HtmlElement, tuple[int, str]] = {}
-            for el in self.with_any_attribute("class", "id"):  # only elements still in the tree
-                key = _cached_key(el.get("class"), el.get("id"))
-                if key:
-                    placed[el] = (len(placed), key)
-                    keyed.setdefault(key, []).append(el)
-            self._keyed, self._placed = keyed, placed
-            self._live = {key: len(els) for key, els in keyed.items()}
-            self._groups = None
-        if self._groups is None:  # made again only when a key lost its last element
+        keyed = self._grouped()
+        groups = self._groups
+        if groups is None or groups[0] != self._lost:  # made again only when a key lost its last element
             live = self._live
-            self._groups = [(key, els) for key, els in self._keyed.items() if live[key]]
-        return self._groups
+            groups = self._groups = (self._lost, [(key, els) for key, els in keyed.items() if live[key]])
+        return groups[1]
 
     def by_key_where(self, keep: Callable[[str], bool]) -> list[tuple[str, list[HtmlElement]]]:
         """The groups of :meth:`by_key` whose key ``keep`` accepts (filtered again only when
         the groups change: several cleaners ask with the same ``keep``)."""
-        groups = self.by_key()
+        keyed = self._grouped()
+        live = self._live
         kept = self._kept.get(keep)
         if kept is None:
-            kept = self._kept[keep] = (groups, [(key, els) for key, els in groups if keep(key)])
-        elif kept[0] is not groups:  # groups only ever lose keys: those kept need no new look
-            live = self._live
-            kept = self._kept[keep] = (groups, [(key, els) for key, els in kept[1] if live[key]])
+            kept = self._kept[keep] = (self._lost, [(key, els) for key, els in keyed.items() if live[key] and keep(key)])
+        elif kept[0] != self._lost:  # groups only ever lose keys: those kept need no new look
+            kept = self._kept[keep] = (self._lost, [(key, els) for key, els in kept[1] if live[key]])
         return kept[1]
+
+    def _grouped(self) -> dict[str, list[HtmlElement]]:
+        """The elements carrying a class or id by key (all of them, made once per page)."""
+        if self._keyed is not None:
+            return self._keyed
+        keyed: dict[str, list[HtmlElement]] = {}
+        placed: dict[HtmlElement, tuple[int, str]] = {}
+        known = _KEYS
+        for el in self.with_any_attribute("class", "id"):  # only elements still in the tree
+            cls, ident = el.get("class"), el.get("id")
+            # most elements carry no id: their class string alone (its hash kept) is the look-up
+            seen: str | tuple[str | None, str] | None = cls if ident is None else (cls, ident)
+            key = known.get(seen)
+            if key is None:
+                key = _new_key(seen, cls, ident)
+            if key:
+                placed[el] = (len(placed), key)
+                group = keyed.get(key)
+                if group is None:
+                    keyed[key] = [el]
+                else:
+                    group.append(el)
+        self._keyed, self._placed = keyed, placed
+        self._live = {key: len(els) for key, els in keyed.items()}
+        return keyed
 
     def in_order(self, els: list[HtmlElement]) -> list[HtmlElement]:
         """Elements of :meth:`by_key` sorted into document order."""
-        self.by_key()
+        self._grouped()
         placed = self._placed
         return sorted(els, key=lambda el: placed[el][0])
 
@@ -425,7 +441,7 @@ class Page:
                     key = where[1]
                     live[key] -= 1
                     if not live[key]:
-                        self._groups = None
+                        self._lost += 1
         self._dead.update(gone)
         self._holders = None
 
@@ -487,8 +503,18 @@ def class_key(cls: str | None, ident: str | None) -> str:
     return " ".join(n for n in kept if n)
 
 
-# Keys repeat on a page and across the pages of a site or a batch: each made once.
-_cached_key = functools.lru_cache(maxsize=50_000)(class_key)
+# Keys repeat on a page and across the pages of a site or a batch: each made once, looked up by
+# the class string (no id) or the (class, id) pair, which never equal each other.
+_KEYS: dict[str | tuple[str | None, str] | None, str] = {}
+_MAX_KEYS = 50_000
+
+
+def _new_key(seen: str | tuple[str | None, str] | None, cls: str | None, ident: str | None) -> str:
+    key = class_key(cls, ident)
+    if len(_KEYS) >= _MAX_KEYS:  # a long batch of many sites: start again
+        _KEYS.clear()
+    _KEYS[seen] = key
+    return key
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
