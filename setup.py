@@ -60,8 +60,13 @@ class _OptionalBuildExt(build_ext):  # type: ignore[misc]
             _fallback(exc)
 
 
+_told: list[bool] = []
+
+
 def _fallback(exc: BaseException) -> None:
-    print(f"boilerstrip: compiling with mypyc failed ({exc}); installing the pure-Python modules", file=sys.stderr)
+    if not _told:  # once, not for each of the modules
+        _told.append(True)
+        print(f"boilerstrip: compiling with mypyc failed ({exc}); installing the pure-Python modules", file=sys.stderr)
 
 
 def _extensions() -> list:  # type: ignore[type-arg]
