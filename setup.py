@@ -2,8 +2,8 @@
 
 ``pip install .`` (and a wheel built from the source) compiles :data:`COMPILED` with mypyc, the
 compiler that comes with mypy: the same code, type-checked, run as C — about a fifth less time a
-page (``python -m benchmarks.instructions --help`` says how to compare the two builds). Every
-``.py`` file is installed too, and Python imports the compiled module where there is one.
+page (the README's Benchmarks section gives both builds' figures). Every ``.py`` file is
+installed too, and Python imports the compiled module where there is one.
 
 Left pure Python:
 - an editable install (``pip install -e .``, the developers' and CI's), so that an edited file
