@@ -1126,3 +1126,10 @@ def test_a_trie_of_no_literals_matches_nothing() -> None:
 
     assert trie([], {"": ""}) == any_phrase([]) == NEVER
     assert re.search(NEVER, "") is None and re.search(NEVER, "x") is None
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .:-/19") + ["٣", "３", "é", "字", "\u00b2"]), max_size=40))
+def test_has_digit_is_the_digit_pattern(text: str) -> None:
+    from boilerstrip.metadata.dates import _has_digit
+
+    assert _has_digit(text) == (re.search(r"\d", text) is not None)

@@ -101,6 +101,15 @@ _DATE_CLASS_RE = rx(
 )
 
 _DIGIT_RE = rx(r"\d")
+_ASCII_DIGITS = b"0123456789"
+
+
+def _has_digit(text: str) -> bool:
+    r"""``\d`` found in ``text``: in ASCII text a digit is one of ten bytes, which one deleting
+    ``translate`` tells several times faster than the regex's test of every character."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_DIGITS)) != len(text)
+    return _DIGIT_RE.search(text) is not None
 _ISO_RE = rx(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?(?:[.,]\d+)?\s*"
@@ -301,7 +310,7 @@ def visible_dates(
         if letters is not None and (letters > 300 or (not letters and not is_time)):
             continue  # longer than a date line, or without a digit (read below only if so)
         raw = text_content(el)
-        if len(raw) > 300 or not (is_time or _DIGIT_RE.search(raw)):
+        if len(raw) > 300 or not (is_time or _has_digit(raw)):
             continue
         ci = class_id(el)
         text = text_of(el)
