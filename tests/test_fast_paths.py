@@ -1133,3 +1133,20 @@ def test_has_digit_is_the_digit_pattern(text: str) -> None:
     from boilerstrip.metadata.dates import _has_digit
 
     assert _has_digit(text) == (re.search(r"\d", text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("displaynoehvibt: ;DISPLAYNONE") + ["ı", "ſ", "K", "é"]), max_size=30))
+def test_hiding_style_is_the_style_pattern(style: str) -> None:
+    from boilerstrip.metadata._dom import hiding_style
+
+    plain = re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.IGNORECASE)
+    assert hiding_style(style) == (plain is not None)
+
+
+def test_hiding_style_of_a_few_styles() -> None:
+    from boilerstrip.metadata._dom import hiding_style
+
+    assert hiding_style("color: red; DISPLAY : None")
+    assert hiding_style("visibility:hidden")
+    assert hiding_style("dıſplay: none")  # the regex ignores case the Unicode way
+    assert not hiding_style("display: block; overflow: hidden")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
 from ..extract.captions import is_caption_element
+from ..metadata._dom import hiding_style
 from ..page import Page
 from ..regex_cache import rx
 from ._match import by_class, class_pattern
 from .link_lists import link_density
 
-_HIDDEN_STYLE = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Screen-reader-only text is mostly control labels ("Share on Facebook", "Skip to content").
 _HIDDEN_CLASS = class_pattern(
     exact=("hidden", "hide", "sr-only", "visually-hidden", "screen-reader-text", "screen-reader",
@@ -60,7 +58,7 @@ def hidden_elements(page: Page) -> None:
         # aria-hidden hides from screen readers only: a caption so marked is still on screen
         if el.get("hidden") is not None or (el.get("aria-hidden") == "true" and not is_caption_element(el)):
             found.append((el, "hidden attribute"))
-        elif _HIDDEN_STYLE.search(el.get("style") or ""):
+        elif hiding_style(el.get("style") or ""):
             found.append((el, "hidden by inline style"))
     # pages that reveal the article with a script hide it in the markup: keep hidden prose
     found = [(el, why) for el, why in found if not _hidden_prose(page, el)]

@@ -17,6 +17,19 @@ from ..textutil import squash
 from ..trees import drop_tree
 
 _HIDDEN_STYLE_RE = rx(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def hiding_style(style: str) -> bool:
+    """True when an inline ``style`` hides its element (``display: none``, ``visibility: hidden``).
+
+    An ASCII style without "none" or "hidden" in any case cannot match: told without the
+    case-insensitive regex (which also lets "ı" or "ſ" stand for "i" or "s", hence ASCII only).
+    """
+    if style.isascii():
+        low = style.lower()
+        if "none" not in low and "hidden" not in low:
+            return False
+    return _HIDDEN_STYLE_RE.search(style) is not None
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
 
 # Zones whose bylines and dates belong to something else than this article:
@@ -55,7 +68,7 @@ def hides_itself(el: HtmlElement) -> bool:
     if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
         return True
     style = el.get("style") if "style" in names else None
-    if style and _HIDDEN_STYLE_RE.search(style):
+    if style and hiding_style(style):
         return True
     if "class" not in names:
         return False
