@@ -22,7 +22,9 @@ from setuptools.command.build_ext import build_ext
 
 # The page's work: the page model, the cleaners and their matchers, the metadata readers, the
 # block builder and scorer. Not the CLI, the loaders or the batch runner (little time a page),
-# nor parse.py (its element class extends lxml's, which mypyc cannot).
+# nor parse.py (its element class extends lxml's, which mypyc cannot), nor regex_trie.py (a
+# checksum of its source file keys the tries it wrote in the regex cache: a compiled module's
+# file does not change with its code).
 COMPILED = [
     "src/boilerstrip/core.py",
     "src/boilerstrip/page.py",

@@ -1020,7 +1020,9 @@ def test_the_union_of_all_hints_finds_one_when_some_patterns_hint_is_in(bits: li
     from boilerstrip.textutil import _ANY_HINT
 
     text = " ".join(bits).casefold()
-    assert _ANY_HINT.holds(text) == any(x in text for h in _HINTED for x in h.hints), text  # type: ignore[attr-defined]
+    # the union holds the hints of the patterns of more than a few (the others look with ``in``)
+    many = [h for h in _HINTED if h._any_hint is not None]  # type: ignore[attr-defined]
+    assert _ANY_HINT.holds(text) == any(x in text for h in many for x in h.hints), text
 
 
 _LINK_ITEMS = st.sampled_from(["<a href='/x'>Home</a>", "<a href='/y'>World news today</a>", " | ", "Some words",

@@ -87,8 +87,9 @@ class Hinted:
         self.hints = tuple(h.casefold() for h in hints)
         # past a few hints, one search for all of them (merged as a trie) beats one ``in`` each
         self._any_hint = rx(_hint_regex(self.hints)) if len(self.hints) > _FEW_HINTS else None
-        _ALL_HINTS.update(self.hints)
-        _ANY_HINT.grown()
+        if self._any_hint is not None:  # only these ask the search of every such pattern's hints
+            _ALL_HINTS.update(self.hints)
+            _ANY_HINT.grown()
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         folded = _casefolded(text)
@@ -103,7 +104,7 @@ class Hinted:
 
 
 _FEW_HINTS = 3
-# The hints of every :class:`Hinted` pattern, and one search for them all.
+# The hints of every :class:`Hinted` pattern of more than a few, and one search for them all.
 _ALL_HINTS: set[str] = set()
 
 
