@@ -74,7 +74,11 @@ def test_warc_in_a_directory_batch(tmp_path: Path) -> None:
     write_warc(crawls / "b.warc", gz=False)
     (crawls / "c.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nthis is not a record")[:30])
     whole = (crawls / "a.warc.gz").read_bytes()
-    (crawls / "d.warc.gz").write_bytes(whole[: len(whole) // 2])  # a download cut short
+    # a download cut short inside a record: 20 bytes into the gzip member (one per record) that
+    # starts before the middle (cut at the middle itself, one run in a few hundred fell between
+    # two members: a shorter archive, but a whole one)
+    member = whole.rfind(b"\x1f\x8b\x08", 0, len(whole) // 2)
+    (crawls / "d.warc.gz").write_bytes(whole[: member + 20])
     out = tmp_path / "out"
     result = CliRunner().invoke(main, [str(crawls), "--glob", "*.warc*", "-o", str(out), "-q"])
     assert result.exit_code == 1, result.output
@@ -110,3 +114,23 @@ def test_warc_jsonl_to_file_with_pages(tmp_path: Path) -> None:
         "source": str(broken), "status": "error", "error": json.loads(result.stdout)["error"]
     }
     assert "damaged" in json.loads(result.stdout)["error"]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_an_archive_cut_short_between_records_is_not_taken_for_a_whole_one(tmp_path: Path, gz: bool) -> None:
+    """warcio ends quietly when the file stops in the next record's header (or in the first bytes
+    of its gzip member): the records read so far are whole, but the archive is not."""
+    from boilerstrip.batch.warc import ArchiveUnreadable, read_archive
+
+    whole_path = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    write_warc(whole_path, gz=gz)
+    whole = whole_path.read_bytes()
+    assert len(list(read_archive(whole_path))) == 6
+    if gz:  # 20 bytes into the gzip member (one per record) that starts before the middle
+        cut = whole.rfind(b"\x1f\x8b\x08", 0, len(whole) // 2) + 20
+    else:  # at the end of the WARC header lines of the record that starts before the middle
+        cut = whole.find(b"\r\n\r\n", whole.rfind(b"WARC/1.0\r\n", 0, len(whole) // 2))
+    short = tmp_path / ("short" + whole_path.suffix)
+    short.write_bytes(whole[:cut])
+    with pytest.raises(ArchiveUnreadable, match="cut short after record"):
+        list(read_archive(short))

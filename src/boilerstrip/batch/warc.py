@@ -60,7 +60,8 @@ def read_archive(path: str | os.PathLike[str]) -> Iterator[ArchivePage | None]:
         raise ArchiveUnreadable(f"cannot read {name}: {exc.strerror or exc}") from exc
     count = 0
     try:
-        for record in iterator(fh, arc2warc=True):
+        records = iterator(fh, arc2warc=True)
+        for record in records:
             count += 1
             if record.rec_type is None or record.length is None:
                 raise ArchiveUnreadable(f"{name} is damaged at record {count}: no WARC header")
@@ -68,6 +69,11 @@ def read_archive(path: str | os.PathLike[str]) -> Iterator[ArchivePage | None]:
             if _cut_short(record):
                 raise ArchiveUnreadable(f"{name} is cut short in record {count}")
             yield page
+        # warcio ends quietly on a last record cut short in its header or in the first bytes of
+        # its gzip member: what it read must reach the end of the file
+        read = getattr(records, "offset", None)
+        if isinstance(read, int) and read < os.fstat(fh.fileno()).st_size:
+            raise ArchiveUnreadable(f"{name} is cut short after record {count}")
     except (ArchiveUnreadable, UsageError):
         raise
     except Exception as exc:  # warcio raises many kinds on a damaged archive
