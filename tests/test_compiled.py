@@ -58,9 +58,8 @@ def _pages() -> list[str]:
 
 def _strip_with(pythonpath: Path, pages: list[str]) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, *pages], env=env, capture_output=True, text=True, check=True, cwd=pythonpath
-    )
+    done = subprocess.run([sys.executable, "-c", _CHILD, *pages], env=env, capture_output=True, text=True, cwd=pythonpath)
+    assert done.returncode == 0, done.stderr[-3000:]
     result: dict[str, Any] = json.loads(done.stdout)
     return result
 
@@ -74,10 +73,11 @@ def compiled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "*.so"))
     wheels = tmp_path_factory.mktemp("wheels")
     env = {k: v for k, v in os.environ.items() if k != "BOILERSTRIP_PURE_PYTHON"}
-    subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(tree)],
-        check=True, env=env, capture_output=True,
+        env=env, capture_output=True, text=True,
     )
+    assert built.returncode == 0, built.stderr[-3000:]
     site = tmp_path_factory.mktemp("site")
     (wheel,) = wheels.glob("boilerstrip-*.whl")
     with zipfile.ZipFile(wheel) as z:
