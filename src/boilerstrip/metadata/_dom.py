@@ -30,6 +30,8 @@ def hiding_style(style: str) -> bool:
         if "none" not in low and "hidden" not in low:
             return False
     return _HIDDEN_STYLE_RE.search(style) is not None
+
+
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "meta", "link"})
 
 # Zones whose bylines and dates belong to something else than this article:

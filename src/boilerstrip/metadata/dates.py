@@ -110,6 +110,8 @@ def _has_digit(text: str) -> bool:
     if text.isascii():
         return len(text.encode("ascii").translate(None, _ASCII_DIGITS)) != len(text)
     return _DIGIT_RE.search(text) is not None
+
+
 _ISO_RE = rx(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?(?:[.,]\d+)?\s*"
