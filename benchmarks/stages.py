@@ -47,7 +47,11 @@ def measure(pages: list[tuple[bytes, str | None]], warm: bool = False) -> dict[s
         decoded = timed("decode", core.decode, html, encoding=options.encoding)
         # (a checkout from before ``Decoded.utf8`` encodes the text again)
         raw = (decoded.text,) if getattr(decoded, "utf8", None) is None else (decoded.text, decoded.utf8)
-        root = timed("parse", lambda r=raw, u=url: parse.parse_input(parse.parser_input(*r), base_url=u))
+        # (and one from before ``Decoded.control_free`` searches the bytes for control bytes again)
+        known = {"control_free": True} if getattr(decoded, "control_free", False) else {}
+        root = timed(
+            "parse", lambda r=raw, k=known, u=url: parse.parse_input(parse.parser_input(*r, **k), base_url=u)
+        )
         page = core.Page(root, url=url, options=options)
         sizes = timed("size table", page.sizes)
         meta = page.meta = timed("metadata: declared", metadata.read_meta, root, url=url)

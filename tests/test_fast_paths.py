@@ -828,7 +828,12 @@ def test_one_search_for_the_hints_finds_one_when_some_hint_is_in(bits: list[str]
 
 
 class _BytePrescan(loading._Prescan):
-    """The prescan's attribute reading a byte at a time, as the WHATWG algorithm is written."""
+    """The prescan as the WHATWG algorithm is written: every ``<`` read by ``tag``, attributes a
+    byte at a time."""
+
+    def skip(self) -> int:
+        found = self.data.find(b"<", self.pos)
+        return len(self.data) if found < 0 else found
 
     def byte(self) -> int:
         if self.pos >= len(self.data):
@@ -884,7 +889,8 @@ class _BytePrescan(loading._Prescan):
 
 _PRESCAN_BITS = st.sampled_from(
     [b"<meta", b"<META", b" ", b"\t", b"/", b">", b"=", b"'", b'"', b"charset", b"=utf-8", b"koi8-r", b"<p",
-     b"<!--", b"-->", b"http-equiv", b"content-type", b"content=", b"text/html; charset=", b"x", b"<", b"\xe9"]
+     b"<!--", b"-->", b"http-equiv", b"content-type", b"content=", b"text/html; charset=", b"x", b"<", b"\xe9",
+     b"</", b"<!", b"<?", b"-", b"\n", b"<mEta", b"</meta", b"<meta>"]
 )
 
 
@@ -1084,9 +1090,26 @@ def test_site_notice_hints_are_held_by_every_match(text: str) -> None:
 
 @given(st.binary(max_size=64) | st.text(max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")))
 def test_control_byte_search_by_memchr_is_the_deleting_pass(data: bytes) -> None:
-    others = bytes(b for b in range(256) if b not in parse._CONTROL_BYTES)
-    assert loading.holds_any_byte(data, parse._CONTROL_BYTES) == bool(data.translate(None, others))
-    assert loading.holds_any_byte(data, parse._CONTROL_BYTES, 8) == bool(data[:8].translate(None, others))
+    others = bytes(b for b in range(256) if b not in loading.PARSER_CONTROL_BYTES)
+    assert loading.holds_any_byte(data, loading.PARSER_CONTROL_BYTES) == bool(data.translate(None, others))
+    assert loading.holds_any_byte(data, loading.PARSER_CONTROL_BYTES, 8) == bool(data[:8].translate(None, others))
+
+
+_PAGE_BITS = st.sampled_from(
+    ["<p>", "text", " ", "\n", "\t", "\r", "\x00", "\x01", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "é", "\ufeff", "\U0001f600"]
+)
+
+
+@given(st.lists(_PAGE_BITS, min_size=1, max_size=12).map(lambda bits: ("<p>x" + "".join(bits)).encode("utf-8")))
+def test_parser_input_trusting_decode_for_control_bytes_is_the_search(data: bytes) -> None:
+    try:
+        decoded = loading.decode(data)
+    except loading.NotHtml:
+        return
+    plain = parse.parser_input(decoded.text, decoded.utf8, nul_free=True)
+    assert parse.parser_input(decoded.text, decoded.utf8, nul_free=True, control_free=decoded.control_free) == plain
+    if decoded.control_free:
+        assert decoded.utf8 == data and not loading.holds_any_byte(data, loading.PARSER_CONTROL_BYTES + b"\x7f")
 
 
 @given(st.lists(st.sampled_from(["<!--", "-->", "//", "<![CDATA[", "]]>", " ", "\n", "{\"a\": 1}", "x", "/"]), max_size=8))

@@ -71,9 +71,9 @@ def collector_paused() -> Iterator[None]:
 def _strip(html: bytes | str, *, url: str | None, options: Options | None, pipeline: Pipeline | None) -> Article:
     options = options or _DEFAULT
     pipeline = pipeline or _pipeline_of(options.only, options.disable)
-    utf8 = None
+    utf8, control_free = None, False
     if isinstance(html, bytes):
-        text, encoding, _source, utf8 = decode(html, encoding=options.encoding)
+        text, encoding, _source, utf8, control_free = decode(html, encoding=options.encoding)
     else:
         text, encoding = html, None
     fmt = options.input_format
@@ -85,7 +85,8 @@ def _strip(html: bytes | str, *, url: str | None, options: Options | None, pipel
         article = strip_text(text, pipeline=pipeline, url=url)
         article.encoding = encoding
         return article
-    data = parser_input(text, utf8, nul_free=isinstance(html, bytes))  # decode() took out any NUL
+    # decode() took out any NUL
+    data = parser_input(text, utf8, nul_free=isinstance(html, bytes), control_free=control_free)
     del text, utf8  # not kept while the tree is built and the cleaners run: the tree holds the page
     root = parse_input(data, base_url=url)
     del data

@@ -53,6 +53,8 @@ class Decoded(NamedTuple):
     source: Source
     utf8: bytes | None = None
     """The bytes read when the text is exactly them read as UTF-8 (its UTF-8 encoding)."""
+    control_free: bool = False
+    """True when ``utf8`` is known to hold no control byte (:data:`PARSER_CONTROL_BYTES` included)."""
 
 
 # -- reading --------------------------------------------------------------------------
@@ -172,6 +174,13 @@ _BINARY_CONTROL_MIN = 16
 # by deleting them from the encoded sample in one C call.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _ASCII_BLANK = b" \t\n\r\f\v\x00"
+# C0 control characters other than tab, newline and carriage return are not text; lxml
+# refuses them in a tail or attribute once the tree is edited: the parser's input is cut of
+# them (``parse.parser_input``). Single bytes in UTF-8, never part of a longer sequence.
+PARSER_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# Either list: one search of a page for them settles the binary test, the NUL test and the
+# parser's cut when it finds none, as on nearly every page.
+_ANY_CONTROL = bytes(sorted({*_CONTROL_BYTES, *PARSER_CONTROL_BYTES}))
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -439,8 +448,8 @@ class _Prescan:
         data = self.data
         try:
             while True:
-                self.pos = data.find(b"<", self.pos)
-                if self.pos < 0:
+                self.pos = self.skip()
+                if self.pos >= len(data):
                     return None
                 codec = self.tag()
                 if codec is not None:
@@ -448,6 +457,11 @@ class _Prescan:
                 self.pos += 1
         except _End:
             return None
+
+    def skip(self) -> int:
+        """Where the next ``<meta`` tag (or a construct the window ends inside) starts, past
+        the text, comments and other tags before it, read by one regex (:data:`_NO_META`)."""
+        return _run(_NO_META, self.data, self.pos).end()
 
     def tag(self) -> str | None:
         data, pos = self.data, self.pos
@@ -552,6 +566,25 @@ _TAG_NAME = re.compile(rb"[^ \t\n\f\r>]*")
 _ATTR_NAME = re.compile(rb"[ \t\n\f\r/]*(?:(?P<close>>)|(?P<name>=?[^= \t\n\f\r/>]*))")
 
 
+# What :meth:`_Prescan.tag` passes over without an answer, each piece read whole: text, a
+# comment, a tag other than ``<meta`` with its attributes (each read as ``attribute`` reads it:
+# possessive and atomic, so the regex takes the one reading the algorithm takes), a ``<!``,
+# ``</`` or ``<?`` construct, a ``<`` that starts none. It stops before a ``<meta`` tag and before
+# a construct the window ends inside (an unclosed quote or comment), which ``tag`` then reads.
+_ATTRIBUTE = (
+    rb"[ \t\n\f\r/]*+(?=[^>])=?+[^= \t\n\f\r/>]*+"  # a name
+    rb"(?:[ \t\n\f\r]*+=[ \t\n\f\r]*+(?:\"[^\"]*+\"|'[^']*+'|(?=>)|[^ \t\n\f\r>\"'][^ \t\n\f\r>]*+)"
+    rb"|(?![ \t\n\f\r]*+=))"  # "=" and a value, or no "=" after the name
+)
+_NO_META = re.compile(
+    rb"(?>[^<]++"
+    rb"|<!(?=--)(?s:.*?)-->"
+    rb"|(?!<(?i:meta)[ \t\n\f\r/])</?+[a-zA-Z][^ \t\n\f\r>]*+(?>" + _ATTRIBUTE + rb")*+[ \t\n\f\r/]*+>"
+    rb"|<(?:!(?!--)|/(?![a-zA-Z])|\?)[^>]*+>"
+    rb"|<(?![a-zA-Z!/?]))*+"
+)
+
+
 def _run(pattern: re.Pattern[bytes], data: bytes, pos: int) -> re.Match[bytes]:
     """``pattern`` matched at ``pos``; each of the patterns above matches an empty run too."""
     found = pattern.match(data, pos)
@@ -651,7 +684,7 @@ def _from_utf16_shape(data: bytes) -> Decoded | None:
 
 def _from_iso2022(data: bytes) -> Decoded | None:
     """ISO-2022-JP: 7-bit bytes whose escape sequences switch to JIS character sets."""
-    if not _ISO2022_ESCAPE_RE.search(data):
+    if b"\x1b" not in data or not _ISO2022_ESCAPE_RE.search(data):  # (memchr first: most pages hold no ESC)
         return None
     text = _decode_strict(data, "iso2022_jp_ext")
     return None if text is None else Decoded(text, "iso2022_jp_ext", "detected")
@@ -720,7 +753,7 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     codec = _override_codec(encoding) if encoding is not None else None
     if data.startswith(_GZIP_MAGIC):
         data = gunzip(data)
-    if not data.strip(_ASCII_BLANK):
+    if not data[:4096].strip(_ASCII_BLANK) and not data.strip(_ASCII_BLANK):  # (a page is not copied)
         raise EmptyInput("input is empty" if not data else "input holds only whitespace")
     kind = _binary_kind(data)
     if kind is not None:
@@ -746,14 +779,18 @@ def without_nul(text: str) -> str:
 
 def _finish(decoded: Decoded) -> Decoded:
     text = decoded.text.lstrip("\ufeff")
-    if _looks_binary(text, decoded.utf8 if text is decoded.text else None):
+    utf8 = decoded.utf8 if text is decoded.text else None
+    clean = utf8 is not None and not holds_any_byte(utf8, _ANY_CONTROL)
+    if not clean and _looks_binary(text, utf8):
         raise _not_html("binary data")
-    if decoded.utf8 is None or b"\0" in decoded.utf8:  # (a search of bytes is memchr's)
+    if not clean and (decoded.utf8 is None or b"\0" in decoded.utf8):  # (a search of bytes is memchr's)
         text = without_nul(text)
     if not text or text.isspace():  # (no copy of the page, as ``strip`` would make)
         raise EmptyInput("input holds only whitespace")
     # text without a BOM or NUL character is the same object: its bytes still encode it
-    return Decoded(text, decoded.encoding, decoded.source, decoded.utf8 if text is decoded.text else None)
+    if text is not decoded.text:
+        return Decoded(text, decoded.encoding, decoded.source)
+    return Decoded(text, decoded.encoding, decoded.source, utf8, clean)
 
 
 # -- HTML or a plain-text dump ---------------------------------------------------------------

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from .errors import EmptyInput, InputTooLarge
-from .loading import MAX_INPUT_BYTES, holds_any_byte, without_nul
+from .loading import MAX_INPUT_BYTES, PARSER_CONTROL_BYTES, holds_any_byte, without_nul
 from .regex_cache import rx
 from .trees import text_content
 
@@ -127,12 +127,6 @@ def _long_run_starts(text: str) -> Iterator[int]:
         pos = end + 1
 
 
-# C0 control characters other than tab, newline and carriage return are not text; lxml
-# refuses them in a tail or attribute once the tree is edited.
-# They are single bytes in UTF-8 (never part of a longer sequence): deleted after encoding.
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-
-
 def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     """Parse page text into its ``<html>`` root, which always has a ``<body>``.
 
@@ -143,11 +137,14 @@ def parse_html(text: str, *, base_url: str | None = None) -> HtmlElement:
     return parse_input(parser_input(text), base_url=base_url)
 
 
-def parser_input(text: str, utf8: bytes | None = None, *, nul_free: bool = False) -> bytes:
+def parser_input(
+    text: str, utf8: bytes | None = None, *, nul_free: bool = False, control_free: bool = False
+) -> bytes:
     """The bytes :func:`parse_input` parses: ``text`` prepared and encoded, control bytes cut.
 
     ``utf8``, when given, is ``text`` encoded in UTF-8 (:attr:`Decoded.utf8`): used as it is
-    when preparing leaves the text alone; ``nul_free`` as in :func:`prepare`. A caller that drops its ``text`` before parsing
+    when preparing leaves the text alone; ``nul_free`` as in :func:`prepare`; ``control_free``:
+    ``utf8`` holds no control byte (:attr:`Decoded.control_free`). A caller that drops its ``text`` before parsing
     keeps one copy of the page fewer in memory while the tree is built (:func:`parse_html`
     does both steps).
     """
@@ -155,8 +152,8 @@ def parser_input(text: str, utf8: bytes | None = None, *, nul_free: bool = False
         raise InputTooLarge(f"input is longer than {MAX_INPUT_BYTES // 2**20} M characters")
     prepared = prepare(text, nul_free=nul_free)
     data = utf8 if utf8 is not None and prepared is text else prepared.encode("utf-8", errors="replace")
-    if holds_any_byte(data, _CONTROL_BYTES):
-        data = data.translate(None, _CONTROL_BYTES)
+    if not (control_free and data is utf8) and holds_any_byte(data, PARSER_CONTROL_BYTES):
+        data = data.translate(None, PARSER_CONTROL_BYTES)
     return data
 
 
