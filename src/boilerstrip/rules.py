@@ -305,11 +305,8 @@ def host_of(url: str | None) -> str | None:
     return normalize_site(host) if host else None
 
 
-def rules_for(options: Options, host: str | None) -> Rules:
-    """Every selector that applies to a page on ``host``.
-
-    In order: the user's own file, the ``rules_file`` option, then ``keep`` / ``drop``.
-    """
+def rule_files(options: Options) -> list[RulesFile]:
+    """The rules files a run reads: the user's own file (when it exists), the ``rules_file`` option."""
     files: list[RulesFile] = []
     if options.user_rules:
         mine = _user_rules_file()
@@ -317,6 +314,16 @@ def rules_for(options: Options, host: str | None) -> Rules:
             files.append(load_rules(mine))
     if options.rules_file:
         files.append(load_rules(options.rules_file))
+    return files
+
+
+def rules_for(options: Options, host: str | None, files: list[RulesFile] | None = None) -> Rules:
+    """Every selector that applies to a page on ``host``.
+
+    In order: the user's own file, the ``rules_file`` option (``files``, when the caller has
+    read :func:`rule_files`), then ``keep`` / ``drop``.
+    """
+    files = rule_files(options) if files is None else files
     rules = Rules()
     for rules_file in files:
         for site in rules_file.for_host(host):

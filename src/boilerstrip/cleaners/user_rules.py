@@ -7,7 +7,7 @@ from lxml.html import HtmlElement
 from ..metadata import clean_byline
 from ..metadata.dates import best_in_line, normalize_iso
 from ..page import Page
-from ..rules import Rules, Selector, host_of, rules_for
+from ..rules import Rules, Selector, host_of, rule_files, rules_for
 from ..textutil import squash
 from ..trees import text_content
 
@@ -23,7 +23,9 @@ def user_rules(page: Page) -> None:
     and ``caption`` name the elements that hold them. The site is the host of ``--url``,
     else of the page's canonical link or ``og:url``.
     """
-    rules = rules_for(page.options, page_host(page))
+    files = rule_files(page.options)
+    # (only a rules file names sites: without one, the page's host is not looked up)
+    rules = rules_for(page.options, page_host(page) if files else None, files)
     if not rules:
         return
     _apply(page, rules)

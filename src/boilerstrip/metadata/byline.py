@@ -511,7 +511,8 @@ def visible_bylines(
         strong = _marked_author(el, el.keys())
         if is_hidden(el) or in_foreign_zone(el, near=dist <= 25, allow_aside=strong):
             continue
-        found = read_byline(_block_text(el), forbidden)
+        block = _block_text(el)
+        found = read_byline(block, forbidden)
         if not found:
             continue
         names, line = found
@@ -519,7 +520,8 @@ def visible_bylines(
             continue  # a lone word is a name only after "By" (else a dateline or a label)
         el = _innermost(el, names, forbidden)
         line_el, _ = _line(el, headline)
-        wider = read_byline(_block_text(line_el), forbidden)
+        line_block = _block_text(line_el)  # (often the same text: read once)
+        wider = found if line_block == block else read_byline(line_block, forbidden)
         if wider and wider[0] == names:
             line = wider[1]
         taken.append(line_el)
