@@ -32,6 +32,25 @@ def test_a_built_pattern_matches_as_re_compile(pattern: str, flags: int) -> None
         assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
 
+BYTES_PATTERNS = [
+    (rb"<(?i:meta)[ \t/](?P<rest>[^>]*+)>", 0),
+    (rb"\x1b(?:\$[@B]|\(I)|[\x80-\xff]+", 0),
+    (rb"charset\s*=\s*([a-z0-9_-]+)", re.IGNORECASE),
+]
+BYTES_TEXTS = [b"<META charset=utf-8>", b"<meta/x>", b"\x1b$B", b"caf\xc3\xa9", b"CHARSET = KOI8-R", b"none"]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), BYTES_PATTERNS)
+def test_a_built_bytes_pattern_matches_as_re_compile(pattern: bytes, flags: int) -> None:
+    entry = regex_cache._opcodes(pattern, flags)
+    for mine in (rx(pattern, flags), regex_cache._build(pattern, entry)):  # (the second: as from the cache)
+        theirs = re.compile(pattern, flags)
+        assert mine.pattern == theirs.pattern and mine.flags == theirs.flags
+        for text in BYTES_TEXTS:
+            a, b = mine.search(text), theirs.search(text)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+
+
 def test_a_bad_pattern_raises_like_re_compile() -> None:
     with pytest.raises(re.error):
         rx(r"(unclosed")
@@ -41,7 +60,9 @@ SCRIPT = """
 import re, sys
 from boilerstrip import regex_cache
 p = regex_cache.rx(r"(?P<who>[가-힣]{2,4}) 기자", re.IGNORECASE)
-print(int((p.pattern, int(re.IGNORECASE)) in (regex_cache._loaded or {})), p.search("글 홍길동 기자").group("who"))
+b = regex_cache.rx(rb"<meta (?P<what>[a-z]+)", re.IGNORECASE)
+loaded = regex_cache._loaded or {}
+print(int((p.pattern, int(re.IGNORECASE)) in loaded) + int((b.pattern, int(re.IGNORECASE)) in loaded), p.search("글 홍길동 기자").group("who"), b.search(b"<META Charset").group("what").decode())
 regex_cache.save()
 """
 
@@ -53,13 +74,13 @@ def _run(cache: Path) -> str:
 
 
 def test_the_second_run_builds_from_the_cache_and_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
-    assert _run(tmp_path) == "0 홍길동"  # compiled, then saved
+    assert _run(tmp_path) == "0 홍길동 Charset"  # compiled, then saved
     files = list(tmp_path.glob("regex-*.marshal"))
     assert len(files) == 1
-    assert _run(tmp_path) == "1 홍길동"  # built from the stored opcodes
+    assert _run(tmp_path) == "2 홍길동 Charset"  # both built from the stored opcodes
     files[0].write_bytes(b"\x00 not marshal data")
-    assert _run(tmp_path) == "0 홍길동"  # ignored, compiled again, and the file rewritten
-    assert _run(tmp_path) == "1 홍길동"
+    assert _run(tmp_path) == "0 홍길동 Charset"  # ignored, compiled again, and the file rewritten
+    assert _run(tmp_path) == "2 홍길동 Charset"
 
 
 def test_an_empty_cache_dir_setting_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:

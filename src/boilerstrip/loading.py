@@ -421,7 +421,7 @@ def _split_bom(data: bytes) -> tuple[str, bytes] | None:
 
 # -- WHATWG prescan of <meta> ---------------------------------------------------------
 
-_XML_DECL_RE = re.compile(
+_XML_DECL_RE = rx(
     rb"^\s*<\?xml\s[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']"
 )
 _CONTENT_CHARSET_RE = rx(r"charset\s*=\s*", re.IGNORECASE)
@@ -561,9 +561,9 @@ class _Prescan:
 # Runs of bytes the prescan passes over at once: spaces; a tag name or an unquoted value (up to
 # a space or ">"); an attribute's name after the spaces and slashes before it (a first "=" is
 # part of a name; one after ends it), or the ">" that closes the tag.
-_SPACES = re.compile(rb"[ \t\n\f\r]*")
-_TAG_NAME = re.compile(rb"[^ \t\n\f\r>]*")
-_ATTR_NAME = re.compile(rb"[ \t\n\f\r/]*(?:(?P<close>>)|(?P<name>=?[^= \t\n\f\r/>]*))")
+_SPACES = rx(rb"[ \t\n\f\r]*")
+_TAG_NAME = rx(rb"[^ \t\n\f\r>]*")
+_ATTR_NAME = rx(rb"[ \t\n\f\r/]*(?:(?P<close>>)|(?P<name>=?[^= \t\n\f\r/>]*))")
 
 
 # What :meth:`_Prescan.tag` passes over without an answer, each piece read whole: text, a
@@ -576,7 +576,7 @@ _ATTRIBUTE = (
     rb"(?:[ \t\n\f\r]*+=[ \t\n\f\r]*+(?:\"[^\"]*+\"|'[^']*+'|(?=>)|[^ \t\n\f\r>\"'][^ \t\n\f\r>]*+)"
     rb"|(?![ \t\n\f\r]*+=))"  # "=" and a value, or no "=" after the name
 )
-_NO_META = re.compile(
+_NO_META = rx(
     rb"(?>[^<]++"
     rb"|<!(?=--)(?s:.*?)-->"
     rb"|(?!<(?i:meta)[ \t\n\f\r/])</?+[a-zA-Z][^ \t\n\f\r>]*+(?>" + _ATTRIBUTE + rb")*+[ \t\n\f\r/]*+>"
@@ -625,8 +625,8 @@ def declared_codec(data: bytes) -> str | None:
 
 # -- the decoding steps ------------------------------------------------------------------
 
-_HIGH_RE = re.compile(rb"[\x80-\xff]")
-_ISO2022_ESCAPE_RE = re.compile(rb"\x1b(?:\$[@B]|\(I)")
+_HIGH_RE = rx(rb"[\x80-\xff]")
+_ISO2022_ESCAPE_RE = rx(rb"\x1b(?:\$[@B]|\(I)")
 # What charset-normalizer may answer: the web's encodings, never UTF-7 or other oddities.
 _DETECT_CODECS = _words(
     "utf_8 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 cp874 iso8859_2 "

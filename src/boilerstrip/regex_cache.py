@@ -21,7 +21,7 @@ import sys
 import zlib
 from array import array
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, overload
 
 try:  # CPython's compiler internals; without them every pattern goes through re.compile
     import _sre
@@ -34,10 +34,11 @@ except (ImportError, AttributeError):  # pragma: no cover - other Pythons
 
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 """Flags, the opcodes as native 32-bit words, groups, group names by index and by name."""
+_Key = tuple[str | bytes, int]  # a pattern (of text or of bytes) and its flags
 
-_loaded: dict[tuple[str, int], _Entry] | None = None
-_new: dict[tuple[str, int], _Entry] = {}
-_built: dict[tuple[str, int], re.Pattern[str]] = {}
+_loaded: dict[_Key, _Entry] | None = None
+_new: dict[_Key, _Entry] = {}
+_built: dict[_Key, re.Pattern[Any]] = {}
 # The texts of patterns built in Python from lists (``regex_trie``), by what they were built from
 _texts: dict[Hashable, str] = {}
 _new_texts: dict[Hashable, str] = {}
@@ -70,7 +71,7 @@ def cache_path() -> str | None:
     return os.path.join(where, f"regex-{tag}-{build:08x}.marshal")
 
 
-def _load() -> dict[tuple[str, int], _Entry]:
+def _load() -> dict[_Key, _Entry]:
     path = cache_path()
     if path is None:
         return {}
@@ -105,7 +106,7 @@ def pattern_text(key: Hashable, make: Callable[[], str]) -> str:
     return text
 
 
-def _opcodes(pattern: str, flags: int) -> _Entry:
+def _opcodes(pattern: str | bytes, flags: int) -> _Entry:
     """What ``re`` compiles ``pattern`` into, before ``_sre`` builds the object."""
     parsed = _parser.parse(pattern, flags)
     code = _compiler._code(parsed, flags)
@@ -117,18 +118,22 @@ def _opcodes(pattern: str, flags: int) -> _Entry:
     return (int(flags | parsed.state.flags), words, parsed.state.groups - 1, groupindex, tuple(indexgroup))
 
 
-def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
+def _build(pattern: str | bytes, entry: _Entry) -> re.Pattern[Any]:
     flags, words, groups, groupindex, indexgroup = entry
     code = array("I", words).tolist()
-    made: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+    made: re.Pattern[Any] = _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
     return made
 
 
-def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+@overload
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def rx(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def rx(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
     """:func:`re.compile`, from the cache when this pattern was compiled in an earlier run."""
     global _loaded
     flags = int(flags)
-    if _sre is None or not isinstance(pattern, str) or flags & re.DEBUG:
+    if _sre is None or not isinstance(pattern, (str, bytes)) or flags & re.DEBUG:
         return re.compile(pattern, flags)
     if _loaded is None:
         _loaded = _load()
