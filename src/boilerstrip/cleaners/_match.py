@@ -143,11 +143,31 @@ def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) ->
 def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
     cores = _CORES.get(pattern)
+    known = _ASCII_CORES
     for el, text in page.short_blocks():
-        if cores is not None and text.isascii() and text.strip(ASCII_NONWORD).lower() not in cores:
-            continue  # no phrase of a :func:`whole` pattern can match it
+        if cores is not None:
+            core = known.get(text, _UNSEEN)
+            if core is _UNSEEN:
+                core = _ascii_core(text)
+            if core is not None and core not in cores:
+                continue  # no phrase of a :func:`whole` pattern can match it
         if pattern.match(text) and not page.holds_article(el):
             yield el
+
+
+# Each short block's core (None for a text that is not ASCII), worked out once: the cleaners
+# with phrase lists read the same blocks in turn.
+_ASCII_CORES: dict[str, str | None] = {}
+_UNSEEN = ""  # not in the memo (a text whose core is empty is worked out again: rare, same answer)
+_MAX_CORES = 20_000
+
+
+def _ascii_core(text: str) -> str | None:
+    core = text.strip(ASCII_NONWORD).lower() if text.isascii() else None
+    if len(_ASCII_CORES) >= _MAX_CORES:
+        _ASCII_CORES.clear()
+    _ASCII_CORES[text] = core
+    return core
 
 
 def whole(phrases: Iterable[str]) -> re.Pattern[str]:
