@@ -108,10 +108,10 @@ def by_class(
     date, or (with ``guard_prose``) one holding much of the page's running prose: layout
     wrappers are often named after the rail or sidebar they sit next to.
     """
-    names = _judge(pattern, spare)
+    names, of_tokens = _judge(pattern, spare)
     hits: list[HtmlElement] = []
     # a class_pattern only needs the keys holding a token of one: most keys hold none
-    groups = page.by_key_where(_ANY_TOKEN.holds) if pattern in _TOKENS else page.by_key()
+    groups = page.by_key_where(_ANY_TOKEN.holds) if of_tokens else page.by_key()
     for key, els in groups:
         if names(key):
             hits += els
@@ -123,12 +123,21 @@ def by_class(
         yield el
 
 
-@functools.cache
-def _judge(pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> Callable[[str], bool]:
-    """:func:`_names` for one pattern pair, remembering its answers: each distinct key of a page
-    (and of the pages of a site or a batch) is judged once. (One function per pair: hashing a
-    pattern hashes its compiled code, too slow to do for every key.)"""
-    return functools.lru_cache(maxsize=50_000)(functools.partial(_names, pattern=pattern, spare=spare))
+def _judge(pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> tuple[Callable[[str], bool], bool]:
+    """:func:`_names` for one pattern pair, remembering its answers (each distinct key of a page,
+    and of the pages of a site or a batch, is judged once), and whether ``pattern`` is a
+    :func:`class_pattern`. The pair is looked up by identity: hashing a pattern hashes its whole
+    compiled code, a few microseconds for a large trie, and the cleaners ask some fifty times a page."""
+    key = (id(pattern), id(spare))
+    found = _JUDGES.get(key)
+    if found is None:
+        names = functools.lru_cache(maxsize=50_000)(functools.partial(_names, pattern=pattern, spare=spare))
+        # (the patterns are kept with their judge: an id is never reused while it is here)
+        found = _JUDGES[key] = (pattern, spare, names, pattern in _TOKENS)
+    return found[2], found[3]
+
+
+_JUDGES: dict[tuple[int, int], tuple[re.Pattern[str], re.Pattern[str] | None, Callable[[str], bool], bool]] = {}
 
 
 def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) -> bool:
@@ -142,7 +151,8 @@ def _names(key: str, pattern: re.Pattern[str], spare: re.Pattern[str] | None) ->
 
 def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
-    cores = _CORES.get(pattern)
+    made = _CORES.get(id(pattern))  # (by identity, as in :func:`_judge`)
+    cores = made[1] if made is not None else None
     known = _ASCII_CORES
     for el, text in page.short_blocks():
         if cores is not None:
@@ -174,14 +184,15 @@ def whole(phrases: Iterable[str]) -> re.Pattern[str]:
     """A pattern matching a block whose whole text is one of ``phrases``."""
     phrases = tuple(phrases)
     pattern = phrase_regex(phrases, whole=True)
-    _CORES[pattern] = ascii_cores(phrases)
+    _CORES[id(pattern)] = (pattern, ascii_cores(phrases))
     return pattern
 
 
 # An ASCII text matches a whole-phrase pattern (``^\W*(?:phrase|...)\W*$``, ignoring case) only
 # when, stripped of non-word characters at both ends and lower-cased, it is the core of one of
 # the ASCII phrases: a set lookup tells most short blocks apart without the regex.
-_CORES: dict[re.Pattern[str], frozenset[str] | None] = {}
+# (By the pattern's id, the pattern kept with them.)
+_CORES: dict[int, tuple[re.Pattern[str], frozenset[str] | None]] = {}
 # The non-ASCII characters that match an ASCII character when case is ignored (İ, ı, ſ, the
 # Kelvin sign): a phrase holding one could match ASCII text that no ASCII core names.
 _ASCII_CASE_KIN = frozenset("\u0130\u0131\u017f\u212a")
