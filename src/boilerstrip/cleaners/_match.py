@@ -173,7 +173,7 @@ _MAX_CORES = 20_000
 
 
 def _ascii_core(text: str) -> str | None:
-    core = text.strip(ASCII_NONWORD).lower() if text.isascii() else None
+    core = _core(text) if text.isascii() else None
     if len(_ASCII_CORES) >= _MAX_CORES:
         _ASCII_CORES.clear()
     _ASCII_CORES[text] = core
@@ -203,10 +203,15 @@ def ascii_cores(phrases: Iterable[str]) -> frozenset[str] | None:
     cores = set()
     for phrase in phrases:
         if phrase.isascii():
-            cores.add(phrase.strip(ASCII_NONWORD).lower())
+            cores.add(_core(phrase))
         elif not _ASCII_CASE_KIN.isdisjoint(phrase):
             return None
     return frozenset(cores)
+
+
+def _core(text: str) -> str:
+    """An ASCII text without the non-word characters at its ends, lower-cased."""
+    return text.strip(ASCII_NONWORD).lower()
 
 
 def drop(page: Page, found: Iterable[HtmlElement], reason: str) -> int:
