@@ -153,12 +153,9 @@ def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
     """Short blocks whose whole text is one of the phrases ``pattern`` was built from."""
     made = _CORES.get(id(pattern))  # (by identity, as in :func:`_judge`)
     cores = made[1] if made is not None else None
-    known = _ASCII_CORES
     for el, text in page.short_blocks():
         if cores is not None:
-            core = known.get(text, _UNSEEN)
-            if core is _UNSEEN:
-                core = _ascii_core(text)
+            core = _ascii_core(text)
             if core is not None and core not in cores:
                 continue  # no phrase of a :func:`whole` pattern can match it
         if pattern.match(text) and not page.holds_article(el):
@@ -167,17 +164,9 @@ def by_phrase(page: Page, pattern: re.Pattern[str]) -> Iterator[HtmlElement]:
 
 # Each short block's core (None for a text that is not ASCII), worked out once: the cleaners
 # with phrase lists read the same blocks in turn.
-_ASCII_CORES: dict[str, str | None] = {}
-_UNSEEN = ""  # not in the memo (a text whose core is empty is worked out again: rare, same answer)
-_MAX_CORES = 20_000
-
-
+@functools.lru_cache(maxsize=20_000)
 def _ascii_core(text: str) -> str | None:
-    core = _core(text) if text.isascii() else None
-    if len(_ASCII_CORES) >= _MAX_CORES:
-        _ASCII_CORES.clear()
-    _ASCII_CORES[text] = core
-    return core
+    return _core(text) if text.isascii() else None
 
 
 def whole(phrases: Iterable[str]) -> re.Pattern[str]:
