@@ -660,8 +660,38 @@ def test_title_similarity_bound_is_never_below_the_similarity() -> None:
         b = "".join(b)
         bound, exact = similarity(a, b, at_most=True), similarity(a, b)
         assert bound >= exact, (a, b)
-        aligned += bound != exact  # the two differ only where difflib aligned the texts
+        aligned += bound != exact  # the two differ only where the texts were aligned
     assert aligned > 300
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet="abcab -é字", max_size=80),
+    st.text(alphabet="abcab -é字", max_size=80),
+)
+def test_title_matcher_pairs_as_difflib_does(a: str, b: str) -> None:
+    from difflib import SequenceMatcher
+
+    from boilerstrip.metadata.title import matched
+
+    # few letters: many runs of the same length, where the choice of the leftmost one counts
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    assert matched(a, b) == sum(block.size for block in blocks)
+
+
+def test_title_matcher_on_titles_as_difflib_does() -> None:
+    import random
+    from difflib import SequenceMatcher
+
+    from boilerstrip.metadata.title import matched
+
+    rng = random.Random(1)
+    words = ["the", "new", "york", "times", "minister", "says", "2024", "über", "东京", "-", "|", "a"]
+    for _ in range(2000):
+        a = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))[:300]
+        b = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))[:300]
+        ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+        assert 2 * matched(a, b) / (len(a) + len(b)) == ratio, (a, b)
 
 
 @given(st.text(alphabet=st.sampled_from(["a", "\x00", "’", "字", "\U0001f600", " "]), max_size=40))
