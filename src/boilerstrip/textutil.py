@@ -21,6 +21,7 @@ r"""The ASCII characters that are not word characters (what ``\W`` matches among
 # deleted from ASCII or UTF-8 bytes by ``bytes.translate``, many times faster than the regex (no
 # byte of a longer UTF-8 sequence is ASCII)
 _ASCII_NONWORD_BYTES = ASCII_NONWORD.encode("ascii")
+_ASCII_LOWER = bytes(range(256)).lower()  # a ``bytes.translate`` table: A-Z to a-z
 
 
 def squash(text: str) -> str:
@@ -67,6 +68,8 @@ def preview(text: str, limit: int = 80) -> str:
 
 def fold(text: str) -> str:
     """A comparison key: NFKC, lower case, only letters and digits."""
+    if text.isascii():  # NFKC keeps ASCII as it is: lower-cased and trimmed in one C pass
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NONWORD_BYTES).decode("ascii")
     norm = unicodedata.normalize("NFKC", text).lower()
     if norm.isascii():  # deleting bytes is several times faster than ``str.translate``'s table
         return norm.encode("ascii").translate(None, _ASCII_NONWORD_BYTES).decode("ascii")
