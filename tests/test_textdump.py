@@ -378,6 +378,7 @@ def test_caption_patterns_find_a_credit_at_the_end_of_a_long_paragraph() -> None
         finally:
             caption_text._TAIL = full
         assert caption_text.is_caption(text) == slow, credit
+        assert caption_text.is_caption(text, squashed=True) == slow, credit  # (it is squashed)
     assert not caption_text.is_caption(lead.strip())
 
 

@@ -59,11 +59,12 @@ _LEADING_RE = rx(rf"^(?:▲|△\s|(?:{_CREDIT})\s*[:：]\s)", re.IGNORECASE)
 _TAIL = 120
 
 
-def is_caption(text: str) -> bool:
-    """True when ``text`` reads like a photo caption or a photo credit line."""
+def is_caption(text: str, *, squashed: bool = False) -> bool:
+    """True when ``text`` reads like a photo caption or a photo credit line (``squashed``: the
+    caller says its whitespace is squashed, which otherwise is checked)."""
     if len(text) > 600:
         return False
-    pos = len(text) - _TAIL if len(text) > _TAIL and text == " ".join(text.split()) else 0
+    pos = len(text) - _TAIL if len(text) > _TAIL and (squashed or text == " ".join(text.split())) else 0
     # a pattern is tried only on a text holding a character each of its matches holds
     return bool(
         _BRACKET_CREDIT_RE.search(text, pos)

@@ -65,8 +65,8 @@ def _beside_picture(el: HtmlElement) -> bool:
 
 
 def looks_like_caption(text: str) -> bool:
-    """A short line written the way captions are written."""
-    return 0 < len(text) <= CAPTION_MAX and is_caption(text)
+    """A short line written the way captions are written (``text``: whitespace squashed)."""
+    return 0 < len(text) <= CAPTION_MAX and is_caption(text, squashed=True)
 
 
 def figure_caption(fig: HtmlElement) -> str:
