@@ -10,6 +10,7 @@ _NEVER_TEXT = (
     "applet", "canvas", "svg", "button", "input", "select", "option", "textarea", "link", "meta",
     "dialog",
 )
+_REASONS = {tag: f"<{tag}> holds no article text" for tag in _NEVER_TEXT}  # made once, not per element
 # The page's metadata in its head: empty elements the metadata readers have read.
 _HEAD_METADATA = ("meta", "link")
 # A form is dropped when it carries little text: search boxes, comment and login forms.
@@ -30,11 +31,12 @@ def non_content_markup(page: Page) -> None:
     # the head's meta and link elements (empty, never shown) are left where they are: their
     # dropping would be recorded nowhere and change nothing
     head = page.root.find("head")
-    found = [
-        (el, f"<{el.tag}> holds no article text")
-        for el in page.root.iter(*_NEVER_TEXT)
-        if not (el.tag in _HEAD_METADATA and el.getparent() is head)
-    ]
+    found = []
+    for el in page.root.iter(*_NEVER_TEXT):
+        tag = el.tag
+        if tag in _HEAD_METADATA and el.getparent() is head:
+            continue
+        found.append((el, _REASONS.get(tag) or f"<{tag}> holds no article text"))
     found += [
         (el, "small form (search, login or comment box)")
         for el in page.root.iter("form")

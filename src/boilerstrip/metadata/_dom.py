@@ -250,11 +250,14 @@ _BLOCKISH = frozenset(
 
 def _collect(el: HtmlElement, parts: list[str]) -> None:
     tag = el.tag
-    if isinstance(tag, str) and tag.lower() not in _SKIP_TAGS and not hides_itself(el):
-        if tag.lower() == "br":
+    if not isinstance(tag, str):
+        return
+    tag = tag.lower()
+    if tag not in _SKIP_TAGS and not hides_itself(el):
+        if tag == "br":
             parts.append("\n")
             return
-        block = tag.lower() in _BLOCKISH
+        block = tag in _BLOCKISH
         if block:
             parts.append(" ")
         if el.text:
