@@ -618,6 +618,53 @@ def test_class_key_fast_path_is_the_name_by_name_reading(cls: str | None, ident:
     assert class_key(cls, ident) == _plain_class_key(cls, ident)
 
 
+text_trees = st.recursive(
+    st.tuples(st.sampled_from(["p", "span", "a", "b"]), st.sampled_from(["", "By Jo", "12 May", "x y"]), st.just([])),
+    lambda kids: st.tuples(st.sampled_from(["div", "p", "li"]), st.sampled_from(["", "Hi "]), st.lists(kids, max_size=4)),
+    max_leaves=20,
+)
+
+
+def _grow_text(spec: tuple[str, str, list[object]], tail: str = "") -> lxml.html.HtmlElement:
+    tag, text, kids = spec
+    el = lxml.html.Element(tag)
+    el.text, el.tail = text or None, tail or None
+    for i, kid in enumerate(kids):
+        el.append(_grow_text(kid, " t" if i % 2 else ""))  # type: ignore[arg-type]
+    return el
+
+
+@settings(max_examples=200)
+@given(text_trees, st.lists(st.tuples(st.integers(0, 40), st.booleans()), max_size=4))
+def test_texts_read_before_the_drops_are_the_short_blocks_texts_after_them(
+    spec: tuple[str, str, list[object]], drops: list[tuple[int, bool]]
+) -> None:
+    from boilerstrip.trees import remembered_text
+
+    pages = []
+    for remember in (True, False):
+        root = lxml.html.Element("html")
+        body = lxml.html.Element("body")
+        root.append(body)
+        body.append(_grow_text(spec))
+        page = Page(root)
+        page.sizes()
+        if remember:  # what the byline and date readers leave: every element's text, read before any drop
+            for el in root.iter():
+                remembered_text(el, page.texts_read)
+        else:
+            page.texts_read = None
+        for pick, unwrap in drops:
+            els = list(body.iter())[1:]
+            if els:
+                el = els[pick % len(els)]
+                page.unwrap(el) if unwrap else page.kill(el, "test")
+        pages.append(page)
+    remembered, fresh = (p.short_blocks(300) for p in pages)
+    assert [t for _, t in remembered] == [t for _, t in fresh]
+    assert pages[0].texts_read is None  # let go once the short blocks are read
+
+
 @settings(max_examples=200)
 @given(attr_trees, st.lists(st.integers(0, 60), max_size=4), st.integers(0, 60))
 def test_page_attribute_lists_are_the_walk_of_the_page_as_it_is(

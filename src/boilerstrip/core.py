@@ -107,9 +107,10 @@ def read_page(
     page.meta = meta
     page.headline_el = metadata.find_headline(root, meta)
     sizes = page.sizes()
-    byline = metadata.find_byline(root, meta, page.headline_el, sizes=sizes)
+    texts = page.texts_read
+    byline = metadata.find_byline(root, meta, page.headline_el, sizes=sizes, texts=texts)
     date = metadata.find_date(
-        root, meta, page.headline_el, sizes=sizes, classed=page.with_any_attribute("class", "id")
+        root, meta, page.headline_el, sizes=sizes, classed=page.with_any_attribute("class", "id"), texts=texts
     )
     page.byline_el, page.byline_line = byline.element, byline.line
     page.date_el, page.date_line = date.element, date.line

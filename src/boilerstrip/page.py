@@ -70,6 +70,9 @@ class Page:
         self._lost = 0  # keys that lost their last element: the groups below are made again
         self._groups: tuple[int, list[tuple[str, list[HtmlElement]]]] | None = None  # those with some
         self._kept: dict[Callable[[str], bool], tuple[int, list[tuple[str, list[HtmlElement]]]]] = {}
+        # The texts the metadata readers read (``remembered_text``), until the short blocks,
+        # which read many of the same elements, are first read
+        self.texts_read: dict[HtmlElement, str] | None = {}
         self._short: list[tuple[HtmlElement, str]] | None = None
         self._short_dead = 0  # len(self._dead) when ``_short`` was last filtered
         self._short_cut: dict[int, list[tuple[HtmlElement, str]]] = {}  # by ``limit``, until a change
@@ -216,6 +219,9 @@ class Page:
             # code, formulas and drawings are verbatim: a "0" or "return" there is no widget
             verbatim = {d for v in self.root.iter(*_VERBATIM) for d in v.iter()}
             dead = self._dead
+            # a text read before is still the element's unless a drop inside it changed it
+            read = self.texts_read or {}
+            changed = self._changed
             out = []
             running: dict[HtmlElement, bool] = {}  # parents of inline elements: text of their own?
             for el, n in sizes.items():
@@ -231,8 +237,12 @@ class Page:
                         direct = running[parent] = _direct_text(parent)
                     if direct:
                         continue
-                out.append((el, squash(text_content(el))))
+                text = read.get(el)
+                if text is None or el in changed:
+                    text = text_content(el)
+                out.append((el, squash(text)))
             out.reverse()  # document order
+            self.texts_read = None
             self._short = out
             # read from the page as it is now: no block reads differently since
             self._short_dead = len(dead)

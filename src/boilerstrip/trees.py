@@ -27,6 +27,17 @@ def text_content(el: HtmlElement) -> str:
     return text
 
 
+def remembered_text(el: HtmlElement, texts: dict[HtmlElement, str] | None) -> str:
+    """:func:`text_content`, kept in ``texts`` (when given) for the next reader of the same
+    element: the byline and date readers and the page's short blocks read many of the same."""
+    if texts is None:
+        return text_content(el)
+    text = texts.get(el)
+    if text is None:
+        text = texts[el] = text_content(el)
+    return text
+
+
 def drop_tree(el: HtmlElement, parent: HtmlElement) -> None:
     """lxml.html's ``drop_tree`` of ``el`` (a child of ``parent``): the element leaves the tree
     and its tail joins the text before it. (lxml.html's own is Python code: a compiled caller

@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from ..page import PageMeta
 from ..regex_cache import rx
 from ..textutil import fold, is_cjk, squash
-from ..trees import text_content
+from ..trees import remembered_text
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, visible_text
 from .dates import scan as scan_dates
@@ -476,12 +476,14 @@ def visible_bylines(
     forbidden: set[str],
     window: list[tuple[int, HtmlElement]] | None = None,
     sizes: Mapping[HtmlElement, int] | None = None,
+    texts: dict[HtmlElement, str] | None = None,
 ) -> Iterator[tuple[int, str, str, HtmlElement]]:
     """Printed bylines near the headline as ``(distance, names, line, element)``, nearest first
     (at most six; read as far as the caller asks).
 
     ``sizes`` (letters and digits under each element, :meth:`Page.sizes`) passes over the
-    elements without a letter or too long to be a byline, before reading their text.
+    elements without a letter or too long to be a byline, before reading their text;
+    ``texts`` keeps the texts read for the next reader (:func:`~boilerstrip.trees.remembered_text`).
     """
     window = window if window is not None else _window(root, headline)
     sizes = sizes or {}
@@ -498,7 +500,7 @@ def visible_bylines(
         longest = _LONGEST_MARKED if by_markup else 200
         if letters is not None and letters > longest:
             continue
-        raw = text_content(el)
+        raw = remembered_text(el, texts)
         if len(raw) > longest:
             continue
         text = squash(raw)
@@ -567,8 +569,10 @@ def find_byline(
     headline: HtmlElement | None,
     url: str | None = None,
     sizes: Mapping[HtmlElement, int] | None = None,
+    texts: dict[HtmlElement, str] | None = None,
 ) -> Found:
-    """The byline: names, the printed line and its element (``sizes`` as in :func:`visible_bylines`)."""
+    """The byline: names, the printed line and its element (``sizes`` and ``texts`` as in
+    :func:`visible_bylines`)."""
     forbidden = forbidden_names(meta, url)
     from_meta = meta.authors or metadata_authors(meta, forbidden)
     window = _window(root, headline)
@@ -576,7 +580,7 @@ def find_byline(
     # are read one by one, only as far as that choice needs)
     keys = [fold(n) for n in from_meta]
     nearest = None
-    for seen in visible_bylines(root, meta, headline, forbidden, window, sizes):
+    for seen in visible_bylines(root, meta, headline, forbidden, window, sizes, texts):
         nearest = nearest or seen
         _dist, names, line, el = seen
         if not from_meta:
@@ -594,7 +598,7 @@ def find_byline(
             return Found(inline[0], inline[1], None)
     if from_meta:
         names = _join(from_meta)
-        line_el = _locate(window, from_meta, headline)
+        line_el = _locate(window, from_meta, headline, texts)
         if line_el is not None:
             return Found(names, line_el[1], line_el[0])
         return Found(names, None, None)
@@ -649,7 +653,10 @@ def _in_body_lines(
 
 
 def _locate(
-    window: list[tuple[int, HtmlElement]], names: list[str], headline: HtmlElement | None
+    window: list[tuple[int, HtmlElement]],
+    names: list[str],
+    headline: HtmlElement | None,
+    texts: dict[HtmlElement, str] | None = None,
 ) -> tuple[HtmlElement, str] | None:
     """A short printed line near the headline naming the metadata author."""
     key = fold(names[0])
@@ -660,7 +667,7 @@ def _locate(
             break
         if len(el) > 4:
             continue
-        raw = squash(text_content(el))
+        raw = squash(remembered_text(el, texts))
         if len(raw) > len(names[0]) + 25 or raw.endswith("."):
             continue
         if key in fold(raw) and not is_hidden(el) and not in_foreign_zone(el):

@@ -19,7 +19,7 @@ from ..page import PageMeta
 from ..phrases import COPYRIGHT, any_phrase, phrase_regex
 from ..regex_cache import rx
 from ..textutil import weight
-from ..trees import text_content, with_any_attribute
+from ..trees import remembered_text, with_any_attribute
 from . import jsonld
 from ._dom import class_id, in_foreign_zone, is_hidden, near, printed_line, text_of, zones_cut_out
 from .found import NOTHING, Found
@@ -294,12 +294,14 @@ def visible_dates(
     meta: PageMeta,
     headline: HtmlElement | None,
     sizes: Mapping[HtmlElement, int] | None = None,
+    texts: dict[HtmlElement, str] | None = None,
 ) -> Iterator[tuple[str, str | None, HtmlElement | None]]:
     """Printed dates near the headline as ``(iso, line, element)``, nearest first.
 
     A date opening a paragraph of prose ("Feb. 23, 2015 -- Peanut allergies ...") comes
     without a line or element (the paragraph is the article's, not a date line); a date
     inside prose, or in a table cell without a date label (an infobox), is passed over.
+    ``texts`` keeps the texts read for the next reader (:func:`~boilerstrip.trees.remembered_text`).
     """
     seen: set[HtmlElement] = set()
     sizes = sizes or {}
@@ -311,7 +313,7 @@ def visible_dates(
         letters = sizes.get(el)
         if letters is not None and (letters > 300 or (not letters and not is_time)):
             continue  # longer than a date line, or without a digit (read below only if so)
-        raw = text_content(el)
+        raw = remembered_text(el, texts)
         if len(raw) > 300 or not (is_time or _has_digit(raw)):
             continue
         ci = class_id(el)
@@ -380,16 +382,18 @@ def find_date(
     headline: HtmlElement | None,
     sizes: Mapping[HtmlElement, int] | None = None,
     classed: Sequence[HtmlElement] | None = None,
+    texts: dict[HtmlElement, str] | None = None,
 ) -> Found:
     """The publication date as ISO 8601, with the visible date line when the page prints one.
 
     ``sizes`` (letters and digits under each element, :meth:`Page.sizes`) passes over elements
     that cannot hold a date line before their text is read; with ``classed`` (the elements
-    carrying a class or id, in document order) it spares the late reader a walk of the page.
+    carrying a class or id, in document order) it spares the late reader a walk of the page;
+    ``texts`` as in :func:`visible_dates`.
     """
     trusted = meta.date if meta.date_read else from_metadata(meta, root)
     visible: tuple[str, str | None, HtmlElement | None] | None = None
-    for iso, line, el in visible_dates(root, meta, headline, sizes):
+    for iso, line, el in visible_dates(root, meta, headline, sizes, texts):
         if trusted is None or iso[:10] == trusted[:10]:
             visible = (iso, line, el)
             break
