@@ -36,7 +36,7 @@ def non_content_markup(page: Page) -> None:
         tag = el.tag
         if tag in _HEAD_METADATA and el.getparent() is head:
             continue
-        found.append((el, _REASONS.get(tag) or f"<{tag}> holds no article text"))
+        found.append((el, _REASONS[tag]))
     found += [
         (el, "small form (search, login or comment box)")
         for el in page.root.iter("form")
