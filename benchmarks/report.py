@@ -131,6 +131,18 @@ def speed_section(sp: SpeedReport) -> list[str]:
             ),
             "",
         ]
+    if sp.stages:
+        lines += [
+            f"Where boilerstrip's time goes (`python -m benchmarks.stages --warm`: each stage of "
+            f"`strip` timed on every one of the {sp.stage_pages} pages after one untimed pass, and "
+            "the text rendering; mean over all pages, where the tables above give medians):",
+            "",
+            *_table(
+                ["stage", "mean ms/page", "share"],
+                [[name, f"{ms:.2f}", f"{share:.0%}"] for name, ms, share in sp.stages],
+            ),
+            "",
+        ]
     if sp.cold:
         base = dict((label, s) for label, s, _ in sp.cold)
         traf = base.get("trafilatura < page.html")

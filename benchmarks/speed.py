@@ -43,6 +43,9 @@ class SpeedReport:
     """(tool, page bytes, ms or None, note)."""
     memory: list[dict[str, object]] = field(default_factory=list)
     batch: list[tuple[str, float | None, str]] = field(default_factory=list)
+    stages: list[tuple[str, float, float]] = field(default_factory=list)
+    """Where boilerstrip's time goes: (stage, mean ms a page, share of the time), costliest first."""
+    stage_pages: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -431,6 +434,34 @@ def batch(report: SpeedReport, dataset: Dataset, jobs: tuple[int, ...] = (1, 2))
         report.batch.append((f"-j {j}", n / elapsed if written else None, note))
 
 
+STAGES_SHOWN = 12
+
+
+def stage_costs(report: SpeedReport, datasets: list[Dataset]) -> None:
+    """The top costs of a page (``benchmarks.stages``, every page stripped once untimed first):
+    mean milliseconds a page of each stage of ``strip``, the rest summed in one row."""
+    from . import stages
+
+    pages = [(p.html, p.url) for ds in datasets for p in ds.pages]
+    if not pages:
+        return
+    try:
+        times = stages.measure(pages, warm=True)
+    except Exception as exc:  # noted, as the other measurements' failures are
+        report.notes.append(f"stage costs failed: {type(exc).__name__}: {exc}")
+        return
+    total = sum(sum(v) for v in times.values())
+    if not total:
+        return
+    costs = sorted(((name, sum(v) * 1000 / len(pages), sum(v) / total) for name, v in times.items()),
+                   key=lambda row: -row[1])  # fmt: skip
+    shown, rest = costs[:STAGES_SHOWN], costs[STAGES_SHOWN:]
+    if rest:
+        shown.append((f"the other {len(rest)} stages", sum(r[1] for r in rest), sum(r[2] for r in rest)))
+    report.stages = shown
+    report.stage_pages = len(pages)
+
+
 def measure(
     datasets: list[Dataset],
     runs: list[ToolRun],
@@ -467,6 +498,9 @@ def measure(
         # the parse alone is the floor: no tool built on lxml peaks lower
         probed = [n for n in ("boilerstrip", "trafilatura") if n in tool_names]
         memory(report, [*probed, LxmlParse.name], mem_pages)
+    if "boilerstrip" in tool_names:
+        progress("speed: boilerstrip's stages")
+        stage_costs(report, datasets)
     if datasets:
         progress("speed: batch")
         batch(report, datasets[0])

@@ -327,6 +327,21 @@ def test_stages_time_every_stage_of_each_page() -> None:
     assert all(len(v) == 2 and all(s >= 0 for s in v) for v in times.values())
 
 
+def test_the_speed_report_gives_boilerstrips_top_stages(tmp_path: Path) -> None:
+    from benchmarks import speed
+
+    ds = datasets.load("mini", _mini_dataset(tmp_path))
+    sp = speed.SpeedReport()
+    speed.stage_costs(sp, [ds])
+    assert sp.stage_pages == 2
+    named, other = sp.stages[:-1], sp.stages[-1]
+    assert len(named) == speed.STAGES_SHOWN and other[0].startswith("the other ")
+    assert [ms for _, ms, _ in named] == sorted((ms for _, ms, _ in named), reverse=True)
+    assert abs(sum(share for _, _, share in sp.stages) - 1) < 1e-9
+    rows = [line for line in report.speed_section(sp) if line.startswith("| ")]
+    assert [row.split(" | ")[0][2:] for row in rows[1:]] == [name for name, _, _ in sp.stages]
+
+
 @pytest.mark.parametrize("tool", ["boilerstrip", "trafilatura"])
 def test_the_instruction_counts_child_runs_each_tool_on_the_pages(tool: str, tmp_path: Path) -> None:
     import os
