@@ -68,11 +68,10 @@ def preview(text: str, limit: int = 80) -> str:
 
 def fold(text: str) -> str:
     """A comparison key: NFKC, lower case, only letters and digits."""
-    if text.isascii():  # NFKC keeps ASCII as it is: lower-cased and trimmed in one C pass
-        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NONWORD_BYTES).decode("ascii")
-    norm = unicodedata.normalize("NFKC", text).lower()
+    # NFKC keeps ASCII as it is, and ASCII is lower-cased by the same C pass that trims it
+    norm = text if text.isascii() else unicodedata.normalize("NFKC", text).lower()
     if norm.isascii():  # deleting bytes is several times faster than ``str.translate``'s table
-        return norm.encode("ascii").translate(None, _ASCII_NONWORD_BYTES).decode("ascii")
+        return norm.encode("ascii").translate(_ASCII_LOWER, _ASCII_NONWORD_BYTES).decode("ascii")
     # the ASCII separators go first, in C: the regex then joins a few long runs, not every word
     utf8 = norm.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD_BYTES)
     return "".join(_WORD_RE.findall(utf8.decode("utf-8", "surrogatepass")))
