@@ -1,15 +1,20 @@
-"""Build hook: a regular install compiles the modules that do a page's work to C with mypyc.
+"""Build hook: a regular install compiles the modules that do a page's work to C with mypyc,
+and builds the size table's walk in C with Cython (``_size_table.pyx``).
 
 ``pip install .`` (and a wheel built from the source) compiles :data:`COMPILED` with mypyc, the
 compiler that comes with mypy: the same code, type-checked, run as C — about a fifth less time a
 page (the README's Benchmarks section gives both builds' figures). Every ``.py`` file is
-installed too, and Python imports the compiled module where there is one.
+installed too, and Python imports the compiled module where there is one. The size table's walk
+(:mod:`boilerstrip.size_table`) is written twice: in Python, and in Cython against lxml's
+public C API and the libxml2 headers lxml ships (no Python string made for each text it counts);
+the C one is used when it built and loads.
 
 Left pure Python:
 - an editable install (``pip install -e .``, the developers' and CI's), so that an edited file
   takes effect at once; the test suite checks the compiled build against it (tests/test_compiled.py);
 - any install with ``BOILERSTRIP_PURE_PYTHON=1`` in the environment;
-- an install where compiling fails (no C compiler): a warning, and the pure-Python package.
+- an install where compiling fails (no C compiler): a warning, and the pure-Python package (if
+  only the Cython module fails, the mypyc modules stay, with the size table's Python walk).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import os
 import sys
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 # The page's work: the page model, the cleaners and their matchers, the metadata readers, the
@@ -28,6 +33,7 @@ from setuptools.command.build_ext import build_ext
 COMPILED = [
     "src/boilerstrip/core.py",
     "src/boilerstrip/page.py",
+    "src/boilerstrip/size_table.py",
     "src/boilerstrip/textutil.py",
     "src/boilerstrip/trees.py",
     "src/boilerstrip/caption_text.py",
@@ -35,6 +41,9 @@ COMPILED = [
     "src/boilerstrip/metadata",
     "src/boilerstrip/extract",
 ]
+
+_SIZE_TABLE = "boilerstrip._size_table"
+_SIZE_TABLE_STAYS = "the size table's walk stays Python"
 
 # The setuptools commands that build what gets installed (not those that only read metadata).
 _BUILDING = {"bdist_wheel", "build", "build_ext", "install"}
@@ -59,16 +68,19 @@ class _OptionalBuildExt(build_ext):  # type: ignore[misc]
         try:
             super().build_extension(ext)
         except Exception as exc:  # noqa: BLE001
-            _fallback(exc)
+            if ext.name == _SIZE_TABLE:
+                _fallback(exc, _SIZE_TABLE_STAYS)
+            else:
+                _fallback(exc)
 
 
 _told: list[bool] = []
 
 
-def _fallback(exc: BaseException) -> None:
+def _fallback(exc: BaseException, instead: str = "installing the pure-Python modules") -> None:
     if not _told:  # once, not for each of the modules
         _told.append(True)
-        print(f"boilerstrip: compiling with mypyc failed ({exc}); installing the pure-Python modules", file=sys.stderr)
+        print(f"boilerstrip: compiling failed ({exc}); {instead}", file=sys.stderr)
 
 
 def _extensions() -> list:  # type: ignore[type-arg]
@@ -77,9 +89,25 @@ def _extensions() -> list:  # type: ignore[type-arg]
     try:
         from mypyc.build import mypycify
 
-        return list(mypycify(COMPILED, opt_level="3", debug_level="0"))
+        compiled = list(mypycify(COMPILED, opt_level="3", debug_level="0"))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - no mypyc, or it refused the code
         _fallback(exc)
+        return []
+    return compiled + _size_table_walk()
+
+
+def _size_table_walk() -> list:  # type: ignore[type-arg]
+    """The Cython module of the size table's walk, built against the installed lxml's headers."""
+    try:
+        import lxml
+        from Cython.Build import cythonize
+
+        module = Extension(
+            _SIZE_TABLE, ["src/boilerstrip/_size_table.pyx"], include_dirs=lxml.get_include()
+        )
+        return list(cythonize([module], build_dir="build/cython", quiet=True, language_level=3))
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - no Cython, or no lxml headers
+        _fallback(exc, _SIZE_TABLE_STAYS)
         return []
 
 

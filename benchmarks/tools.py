@@ -120,16 +120,16 @@ class Boilerstrip(Tool):
 
     @property
     def version(self) -> str | None:
-        """The version and the build measured: compiled with mypyc (a regular install) or the
-        Python source (an editable one); setup.py tells the two apart."""
+        """The version and the build measured (:func:`boilerstrip.build`): compiled with mypyc and
+        Cython (a regular install) or the Python source (an editable one)."""
         base = _version(self.dist)
         if base is None:
             return None
         try:
-            from boilerstrip import compiled
+            from boilerstrip import build
         except ImportError:  # an older checkout
             return base
-        return f"{base} ({'mypyc' if compiled() else 'pure Python'})"
+        return f"{base} ({build()})"
 
     def _load(self) -> None:
         mod = importlib.import_module("boilerstrip")

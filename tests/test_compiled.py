@@ -95,3 +95,78 @@ def test_the_compiled_build_strips_every_page_as_the_source_does(compiled_site: 
     assert all(compiled["summaries"])
     differing = [p for p in pages if compiled["pages"][p] != source["pages"][p]]
     assert differing == []
+
+
+# The size table's two walks, on the same trees in one process: every page, the html5lib
+# documents, seeded random documents, the same trees after random drops, and subtrees.
+_WALKS_CHILD = r"""
+import json, random, sys
+from boilerstrip import size_table
+from boilerstrip.page import _INDEXED
+from boilerstrip.parse import parse_html
+
+groups = _INDEXED + (frozenset({"data-x", "xml:lang"}),)
+rng = random.Random(20261206)
+TAGS = ["div", "p", "span", "a", "b", "script", "style", "pre", "table", "td", "li", "h1", "svg",
+        "br", "img", "noscript", "textarea", "title", "template"]
+ATTRS = ["class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "data-x", "xml:lang", "ID"]
+CHARS = [*"aZ09 _-.,;\t\n", "é", "가", "字", "𝔸", "½", "٣", "\u0301", "😀", "\u200b", "\xa0", "&amp;",
+         "&#x1F600;", "&lt;", "ǅ", "Ⅻ", "\u0660", "<!-- c -->", "<![CDATA[x1]]>", "\U000e0001"]
+
+def text():
+    return "".join(rng.choice(CHARS) for _ in range(rng.randint(0, 12)))
+
+def element(depth):
+    tag = rng.choice(TAGS)
+    attrs = "".join(f' {name}="{text()}"' for name in rng.sample(ATTRS, rng.randint(0, 3)))
+    inner = text() + "".join(element(depth + 1) + text() for _ in range(rng.randint(0, 4 if depth < 6 else 0)))
+    return f"<{tag}{attrs}>{inner}" + ("" if rng.random() < 0.1 else f"</{tag}>")
+
+def same(top):
+    py = size_table.build(top, groups)
+    c = size_table.compiled_walk(top, groups)
+    return list(py[0].items()) == list(c[0].items()) and py[1] == c[1]
+
+docs = json.load(open(sys.argv[1], encoding="utf-8"))
+for path in sys.argv[2:]:
+    with open(path, "rb") as f:
+        docs.append(f.read().decode("utf-8", "replace"))
+docs += [element(0) for _ in range(2000)]
+checked, differing = 0, []
+for i, doc in enumerate(docs):
+    try:
+        root = parse_html(doc)
+    except Exception:  # an empty document: nothing to walk
+        continue
+    trees = [root, *root.iter("body", "table")]
+    if not same(root):
+        differing.append(i)
+    elements = list(root.iter())[1:]
+    for el in rng.sample(elements, min(len(elements) // 4, 50)):
+        if el.getparent() is not None and el.getroottree().getroot() is root:
+            el.drop_tree()
+    if not all(same(top) for top in trees if top.getroottree().getroot() is root):
+        differing.append(i)
+    checked += 1
+print(json.dumps({"loaded": size_table.compiled_walk is not None, "checked": checked, "differing": differing[:5]}))
+"""
+
+
+def test_the_size_tables_c_walk_gives_what_the_python_walk_gives(compiled_site: Path, tmp_path: Path) -> None:
+    corpus = Path(os.environ.get("BOILERSTRIP_SHARED", REPO.parent / "shared")) / "html5lib-tests" / "tree-construction"
+    docs: list[str] = []
+    for dat in sorted(corpus.glob("*.dat")):
+        chunks = dat.read_text(encoding="utf-8", errors="replace").split("#data\n")[1:]
+        docs += [chunk.split("\n#errors", 1)[0] for chunk in chunks]
+    listed = tmp_path / "docs.json"
+    listed.write_text(json.dumps(docs), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(compiled_site)}
+    done = subprocess.run(
+        [sys.executable, "-c", _WALKS_CHILD, str(listed), *_pages()], env=env, capture_output=True, text=True,
+        cwd=compiled_site,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout)
+    assert result["loaded"] is True  # the wheel's C walk was built and imported
+    assert result["checked"] > 3500
+    assert result["differing"] == []

@@ -16,8 +16,9 @@ from boilerstrip import loading, parse
 from boilerstrip.article import Article, Block
 from boilerstrip.extract import score
 from boilerstrip.metadata import byline
-from boilerstrip.page import Page, _count
+from boilerstrip.page import Page
 from boilerstrip.render.text import render_text
+from boilerstrip.size_table import count as _count
 from boilerstrip.textutil import _SPACE_RE, cjk_count, fold, squash
 
 _SPACES = " \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u200b\u3000\ufeff"

@@ -11,7 +11,7 @@ from .options import Options
 if TYPE_CHECKING:
     from .core import strip
 
-__all__ = ["Article", "Block", "BoilerstripError", "Drop", "Options", "compiled", "strip"]
+__all__ = ["Article", "Block", "BoilerstripError", "Drop", "Options", "build", "compiled", "strip"]
 __version__ = "0.1.0"
 
 
@@ -22,6 +22,17 @@ def compiled() -> bool:
 
     spec = find_spec("boilerstrip.page")  # found, not imported
     return bool(spec is not None and spec.origin and not spec.origin.endswith(".py"))
+
+
+def build() -> str:
+    """The build installed, in words: ``"mypyc and Cython"`` for a regular install (the page's
+    modules compiled by mypyc, the size table's walk by Cython: setup.py), ``"mypyc"`` when the
+    walk was not built, ``"pure Python"`` otherwise."""
+    from importlib.util import find_spec
+
+    if not compiled():
+        return "pure Python"
+    return "mypyc and Cython" if find_spec("boilerstrip._size_table") is not None else "mypyc"
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, compiled
+from . import __version__, build
 from .errors import BoilerstripError, UsageError
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ class _DefaultGroup(click.Group):
 @click.version_option(
     __version__,
     prog_name="boilerstrip",
-    message=f"%(prog)s, version %(version)s ({'compiled with mypyc' if compiled() else 'pure Python'})",
+    message=f"%(prog)s, version %(version)s ({build()})",
 )
 def main() -> None:
     """Strip boilerplate from raw news pages: headline, byline, date, body and captions.

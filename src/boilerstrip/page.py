@@ -8,9 +8,9 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from . import size_table
 from .article import Drop
 from .options import Options
-from .regex_cache import rx
 from .textutil import squash
 from .trees import drop_tree, text_content, with_any_attribute
 
@@ -156,31 +156,9 @@ class Page:
         Counted on the page as parsed; cleaners only remove, so the figures are upper bounds.
         """
         if self._sizes is None:
-            sizes: dict[HtmlElement, int] = {}
-            below: dict[HtmlElement, int] = {}  # what the children counted so far hold, tails included
-            get = below.get
-            # most texts and tails are the indentation between tags: no letter (no whitespace
-            # character is a letter or digit), and no call to count them
-            elements = list(self.root.iter(tag=etree.Element))
+            sizes, carrying = size_table.walk(self.root, _INDEXED)
             if self._carrying is None:
-                self._carrying = _carriers(elements)
-            # in reverse document order an element comes after all of its descendants: each
-            # passes its count up to its parent (one visit per element, not one per element
-            # and one more as a child). Every node with a tail is an element: the parser
-            # leaves no comment or processing instruction in the tree.
-            for el in elements[::-1]:  # (a copy: mypyc cannot reverse a list of lxml elements)
-                text = el.text
-                n = get(el, 0)
-                if text and not text.isspace():
-                    n += _count(text)
-                sizes[el] = n
-                tail = el.tail
-                if tail and not tail.isspace():
-                    n += _count(tail)
-                if n:
-                    parent = el.getparent()
-                    if parent is not None:
-                        below[parent] = get(parent, 0) + n
+                self._carrying = carrying
             self._sizes = sizes
         return self._sizes
 
@@ -195,7 +173,7 @@ class Page:
         if wanted not in _INDEXED:
             return list(with_any_attribute(self.root, *names))
         if self._carrying is None:
-            self._carrying = _carriers(list(self.root.iter(tag=etree.Element)))
+            self._carrying = size_table.carriers(list(self.root.iter(tag=etree.Element)), _INDEXED)
         dead = self._dead
         return [el for el in self._carrying[wanted] if el not in dead]
 
@@ -464,18 +442,6 @@ _INDEXED = (
 )
 
 
-def _carriers(elements: list[HtmlElement]) -> dict[frozenset[str], list[HtmlElement]]:
-    """For each group of ``_INDEXED``, the elements carrying one of its attributes (in the order given)."""
-    lists: dict[frozenset[str], list[HtmlElement]] = {group: [] for group in _INDEXED}
-    of_name = {name: lists[group] for group in _INDEXED for name in group}
-    for el in elements:
-        for name in el.keys():  # noqa: SIM118 (attribute names: iterating el gives its children)
-            found = of_name.get(name)
-            if found is not None and (not found or found[-1] is not el):
-                found.append(el)
-    return lists
-
-
 _INLINE = frozenset(
     {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
 )
@@ -484,10 +450,6 @@ _VERBATIM = ("pre", "code", "math", "svg", "kbd", "samp")
 # Elements without text whose removal is still worth recording.
 _MEDIA = frozenset({"img", "figure", "picture", "video", "audio", "iframe", "table"})
 _CONTAINERS = frozenset({"html", "body", "main", "article"})
-_NONWORD_RE = rx(r"[\W_]+")
-# ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
-_ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
-_ASCII_WORD = bytes(b for b in range(128) if chr(b).isalnum())
 
 
 def class_key(cls: str | None, ident: str | None) -> str:
@@ -528,20 +490,6 @@ def _new_key(seen: str | tuple[str | None, str] | None, cls: str | None, ident: 
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
-
-
-def _count(text: str | None) -> int:
-    """Letters and digits in ``text`` (what ``[\\W_]`` does not match)."""
-    if not text:
-        return 0
-    if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
-    # ASCII goes in C (a UTF-8 sequence of a non-ASCII character holds no ASCII byte): the
-    # regex then meets only the non-ASCII characters, often a few quotes in a long text
-    words = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
-    wide = words.translate(None, _ASCII_WORD)
-    ascii_words = len(words) - len(wide)
-    return ascii_words + len(_NONWORD_RE.sub("", wide.decode("utf-8", "surrogatepass")))
 
 
 def _direct_text(el: HtmlElement) -> bool:

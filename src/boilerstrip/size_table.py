@@ -1,0 +1,108 @@
+"""The size table: letters and digits under each element of a page, and which elements carry
+the attributes the cleaners look for, found in one walk of the tree.
+
+:func:`build` is the walk in Python. A regular install also builds the same walk in C
+(``_size_table.pyx``, over libxml2's nodes through lxml's public C API, reading no text into a
+Python string); :func:`walk` is that one when it imported and the Python one otherwise. Both
+give the same table (tests/test_compiled.py compares them on every fixture and bench page, the
+html5lib documents and random trees).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from .regex_cache import rx
+
+Groups = tuple[frozenset[str], ...]
+Table = tuple[dict[HtmlElement, int], dict[frozenset[str], list[HtmlElement]]]
+
+
+def build(root: HtmlElement, groups: Groups) -> Table:
+    """``(sizes, carrying)`` for the tree under ``root``, in Python.
+
+    ``sizes``: the letters and digits (what ``[\\W_]`` does not match) in each element's text,
+    its descendants' included, keyed in reverse document order. ``carrying``: for each group of
+    attribute names, the elements carrying any of them, in document order.
+    """
+    sizes: dict[HtmlElement, int] = {}
+    below: dict[HtmlElement, int] = {}  # what the children counted so far hold, tails included
+    get = below.get
+    elements = list(root.iter(tag=etree.Element))
+    carrying = carriers(elements, groups)
+    # in reverse document order an element comes after all of its descendants: each passes its
+    # count up to its parent (one visit per element, not one per element and one more as a
+    # child). Most texts and tails are the indentation between tags: no letter (no whitespace
+    # character is a letter or digit), and no call to count them.
+    for el in elements[::-1]:  # (a copy: mypyc cannot reverse a list of lxml elements)
+        text = el.text
+        n = get(el, 0)
+        if text and not text.isspace():
+            n += count(text)
+        sizes[el] = n
+        tail = el.tail
+        if tail and not tail.isspace():
+            n += count(tail)
+        if n:
+            parent = el.getparent()
+            if parent is not None:
+                below[parent] = get(parent, 0) + n
+    return sizes, carrying
+
+
+def carriers(elements: list[HtmlElement], groups: Groups) -> dict[frozenset[str], list[HtmlElement]]:
+    """For each group of attribute names, the elements carrying one of them (in the order given)."""
+    lists: dict[frozenset[str], list[HtmlElement]] = {group: [] for group in groups}
+    of_name = {name: lists[group] for group in groups for name in group}
+    for el in elements:
+        for name in el.keys():  # noqa: SIM118 (attribute names: iterating el gives its children)
+            found = of_name.get(name)
+            if found is not None and (not found or found[-1] is not el):
+                found.append(el)
+    return lists
+
+
+def count(text: str | None) -> int:
+    """Letters and digits in ``text`` (what ``[\\W_]`` does not match)."""
+    if not text:
+        return 0
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NONWORD))
+    # ASCII goes in C (a UTF-8 sequence of a non-ASCII character holds no ASCII byte): the
+    # regex then meets only the non-ASCII characters, often a few quotes in a long text
+    words = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NONWORD)
+    wide = words.translate(None, _ASCII_WORD)
+    ascii_words = len(words) - len(wide)
+    return ascii_words + len(_NONWORD_RE.sub("", wide.decode("utf-8", "surrogatepass")))
+
+
+_NONWORD_RE = rx(r"[\W_]+")
+# ASCII bytes that are not letters or digits: deleted from UTF-8 bytes in one C call.
+_ASCII_NONWORD = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_WORD = bytes(b for b in range(128) if chr(b).isalnum())
+
+
+def _compiled_walk() -> Callable[[HtmlElement, Groups], Table] | None:
+    """The C walk, or None when this install has none or it does not fit the lxml imported.
+
+    Its import checks the layout of lxml's element and document objects against the lxml it was
+    built with; a mismatch (a warning from Cython, an error, or lxml's C API missing a function)
+    leaves the Python walk in place.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            from ._size_table import build as c_build
+    except Exception:  # noqa: BLE001 - any failure to load an optional speed-up means "not there"
+        return None
+    found: Callable[[HtmlElement, Groups], Table] = c_build
+    return found
+
+
+compiled_walk = _compiled_walk()
+walk: Callable[[HtmlElement, Groups], Table] = compiled_walk or build
+"""The size table's walk this install runs: the C one when it loaded, :func:`build` otherwise."""
