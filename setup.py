@@ -1,20 +1,20 @@
 """Build hook: a regular install compiles the modules that do a page's work to C with mypyc,
-and builds the size table's walk in C with Cython (``_size_table.pyx``).
+and builds the size table and the short blocks in C with Cython (``_size_table.pyx``).
 
 ``pip install .`` (and a wheel built from the source) compiles :data:`COMPILED` with mypyc, the
 compiler that comes with mypy: the same code, type-checked, run as C — about a fifth less time a
 page (the README's Benchmarks section gives both builds' figures). Every ``.py`` file is
-installed too, and Python imports the compiled module where there is one. The size table's walk
-(:mod:`boilerstrip.size_table`) is written twice: in Python, and in Cython against lxml's
-public C API and the libxml2 headers lxml ships (no Python string made for each text it counts);
-the C one is used when it built and loads.
+installed too, and Python imports the compiled module where there is one. The size table and
+the short blocks (:mod:`boilerstrip.size_table`) are written twice: in Python, and in Cython
+against lxml's public C API and the libxml2 headers lxml ships (no Python string made for a
+text only counted or squashed); the C ones are used when they built and load.
 
 Left pure Python:
 - an editable install (``pip install -e .``, the developers' and CI's), so that an edited file
   takes effect at once; the test suite checks the compiled build against it (tests/test_compiled.py);
 - any install with ``BOILERSTRIP_PURE_PYTHON=1`` in the environment;
 - an install where compiling fails (no C compiler): a warning, and the pure-Python package (if
-  only the Cython module fails, the mypyc modules stay, with the size table's Python walk).
+  only the Cython module fails, the mypyc modules stay, with the size table in Python).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ COMPILED = [
 ]
 
 _SIZE_TABLE = "boilerstrip._size_table"
-_SIZE_TABLE_STAYS = "the size table's walk stays Python"
+_SIZE_TABLE_STAYS = "the size table stays Python"
 
 # The setuptools commands that build what gets installed (not those that only read metadata).
 _BUILDING = {"bdist_wheel", "build", "build_ext", "install"}
@@ -97,7 +97,7 @@ def _extensions() -> list:  # type: ignore[type-arg]
 
 
 def _size_table_walk() -> list:  # type: ignore[type-arg]
-    """The Cython module of the size table's walk, built against the installed lxml's headers."""
+    """The Cython module of the size table, built against the installed lxml's headers."""
     try:
         import lxml
         from Cython.Build import cythonize

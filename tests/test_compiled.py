@@ -97,20 +97,23 @@ def test_the_compiled_build_strips_every_page_as_the_source_does(compiled_site: 
     assert differing == []
 
 
-# The size table's two walks, on the same trees in one process: every page, the html5lib
-# documents, seeded random documents, the same trees after random drops, and subtrees.
+# The size table's two builds (Python and C), on the same trees in one process: the walk, the
+# squashed texts and the short blocks, on every page, the html5lib documents, seeded random
+# documents, the same trees after random drops, and subtrees.
 _WALKS_CHILD = r"""
 import json, random, sys
+from lxml import etree
 from boilerstrip import size_table
 from boilerstrip.page import _INDEXED
 from boilerstrip.parse import parse_html
+from boilerstrip.trees import text_content
 
 groups = _INDEXED + (frozenset({"data-x", "xml:lang"}),)
 rng = random.Random(20261206)
 TAGS = ["div", "p", "span", "a", "b", "script", "style", "pre", "table", "td", "li", "h1", "svg",
         "br", "img", "noscript", "textarea", "title", "template"]
 ATTRS = ["class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "data-x", "xml:lang", "ID"]
-CHARS = [*"aZ09 _-.,;\t\n", "é", "가", "字", "𝔸", "½", "٣", "\u0301", "😀", "\u200b", "\xa0", "&amp;",
+CHARS = [*"aZ09 _-.,;\t\n\x1c", "\u200b", "\ufeff", "\u3000", "é", "가", "字", "𝔸", "½", "٣", "\u0301", "😀", "\u200b", "\xa0", "&amp;",
          "&#x1F600;", "&lt;", "ǅ", "Ⅻ", "\u0660", "<!-- c -->", "<![CDATA[x1]]>", "\U000e0001"]
 
 def text():
@@ -122,10 +125,30 @@ def element(depth):
     inner = text() + "".join(element(depth + 1) + text() for _ in range(rng.randint(0, 4 if depth < 6 else 0)))
     return f"<{tag}{attrs}>{inner}" + ("" if rng.random() < 0.1 else f"</{tag}>")
 
+c = size_table.compiled
+SPACES = ["\u200b", "\ufeff", "\x1c", "\u3000", "\xa0", " ", "\n", "\ud800"]
+
 def same(top):
     py = size_table.build(top, groups)
-    c = size_table.compiled_walk(top, groups)
-    return list(py[0].items()) == list(c[0].items()) and py[1] == c[1]
+    if list(py[0].items()) != list(c.build(top, groups)[0].items()) or py[1] != c.build(top, groups)[1]:
+        return False
+    if any(size_table.squashed_text(el) != c.squashed_text(el) for el in top.iter(etree.Element)):
+        return False
+    # the short blocks, with random elements dead, changed and read before (texts of the
+    # element's own, or others with the spaces squash knows)
+    sizes = py[0]
+    elements = list(sizes)
+    verbatim = {d for v in top.iter("pre", "code", "svg") for d in v.iter()}
+    dead = set(rng.sample(elements, len(elements) // 5))
+    changed = set(rng.sample(elements, len(elements) // 5))
+    read = {el: rng.choice([text_content(el), text() + rng.choice(SPACES) + text()])
+            for el in rng.sample(elements, len(elements) // 3)}
+    for most in (80, 300):
+        if size_table.short_blocks(sizes, most, verbatim, dead, read, changed) != c.short_blocks(
+            sizes, most, verbatim, dead, read, changed
+        ):
+            return False
+    return True
 
 docs = json.load(open(sys.argv[1], encoding="utf-8"))
 for path in sys.argv[2:]:
@@ -148,11 +171,11 @@ for i, doc in enumerate(docs):
     if not all(same(top) for top in trees if top.getroottree().getroot() is root):
         differing.append(i)
     checked += 1
-print(json.dumps({"loaded": size_table.compiled_walk is not None, "checked": checked, "differing": differing[:5]}))
+print(json.dumps({"loaded": c is not None, "checked": checked, "differing": differing[:5]}))
 """
 
 
-def test_the_size_tables_c_walk_gives_what_the_python_walk_gives(compiled_site: Path, tmp_path: Path) -> None:
+def test_the_size_tables_c_build_gives_what_the_python_one_gives(compiled_site: Path, tmp_path: Path) -> None:
     corpus = Path(os.environ.get("BOILERSTRIP_SHARED", REPO.parent / "shared")) / "html5lib-tests" / "tree-construction"
     docs: list[str] = []
     for dat in sorted(corpus.glob("*.dat")):

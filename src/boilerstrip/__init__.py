@@ -26,8 +26,8 @@ def compiled() -> bool:
 
 def build() -> str:
     """The build installed, in words: ``"mypyc and Cython"`` for a regular install (the page's
-    modules compiled by mypyc, the size table's walk by Cython: setup.py), ``"mypyc"`` when the
-    walk was not built, ``"pure Python"`` otherwise."""
+    modules compiled by mypyc, the size table by Cython: setup.py), ``"mypyc"`` when the
+    size table was not built, ``"pure Python"`` otherwise."""
     from importlib.util import find_spec
 
     if not compiled():

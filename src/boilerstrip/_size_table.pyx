@@ -1,16 +1,21 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The size table's walk in C: :func:`boilerstrip.size_table.build` over libxml2's nodes,
-through lxml's public C API, reading no text into a Python string.
+"""The size table in C: :func:`boilerstrip.size_table.build`, ``short_blocks`` and
+``squashed_text`` over libxml2's nodes, through lxml's public C API, with no Python string made
+for a text only counted or squashed.
 
 Optional: a regular install builds it (setup.py) when Cython and a C compiler are there; without
-it the Python walk runs, and tests/test_compiled.py checks that both give the same table.
+it the Python functions run, and tests/test_compiled.py checks that both give the same results.
 Read-only: it follows libxml2's child, sibling and parent links, reads text and attribute
 names, and changes nothing in the tree.
 """
 
-from cpython.unicode cimport Py_UNICODE_ISALNUM
+from cpython.dict cimport PyDict_Next
+from cpython.object cimport PyObject
+from cpython.unicode cimport (
+    Py_UNICODE_ISALNUM, Py_UNICODE_ISSPACE, PyUnicode_AsUTF8AndSize, PyUnicode_DecodeUTF8,
+)
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport strcmp
+from libc.string cimport memcpy, strcmp, strlen
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -191,3 +196,252 @@ def build(cetree._Element root not None, tuple groups not None):
         free(parents)
         free(stack)
         free(below)
+
+
+# -- short blocks -------------------------------------------------------------------------------
+
+from .size_table import INLINE as _INLINE_NAMES
+from .textutil import squash as _python_squash
+
+cdef list _INLINE = sorted(name.encode("ascii") for name in _INLINE_NAMES)
+
+
+cdef struct Squasher:
+    char* buf
+    Py_ssize_t length
+    Py_ssize_t cap
+    bint words  # a character written
+    bint gap  # a space seen since the last character written
+
+
+cdef int _grow(Squasher* sq, Py_ssize_t more) except -1:
+    cdef Py_ssize_t cap
+    cdef char* grown
+    if sq.length + more <= sq.cap:
+        return 0
+    cap = max(2 * sq.cap, sq.length + more, 256)
+    grown = <char*>realloc(sq.buf, cap)
+    if grown is NULL:
+        raise MemoryError()
+    sq.buf = grown
+    sq.cap = cap
+    return 0
+
+
+cdef inline bint _is_space(Py_UCS4 cp) noexcept:
+    """What ``squash`` splits on: Python's whitespace, and the zero-width space and BOM."""
+    return Py_UNICODE_ISSPACE(cp) or cp == 0x200B or cp == 0xFEFF
+
+
+# ASCII whitespace as Python counts it (str.isspace: also the separators \x1c to \x1f)
+cdef unsigned char _SPACE[128]
+for _b in range(128):
+    _SPACE[_b] = 1 if chr(_b).isspace() else 0
+
+
+cdef int _squash_into(Squasher* sq, const unsigned char* s, Py_ssize_t size) except -1:
+    """Append the UTF-8 text ``s`` to ``sq``, every run of spaces one space, none at the start."""
+    cdef Py_ssize_t i = 0, width
+    cdef unsigned char b
+    cdef Py_UCS4 cp
+    _grow(sq, size + 1)
+    while i < size:
+        b = s[i]
+        if b < 0x80:  # most characters: no decoding, and a table for the spaces
+            if _SPACE[b]:
+                sq.gap = sq.words
+            else:
+                if sq.gap:
+                    sq.buf[sq.length] = 32
+                    sq.length += 1
+                    sq.gap = False
+                sq.buf[sq.length] = b
+                sq.length += 1
+                sq.words = True
+            i += 1
+            continue
+        if b >= 0xF0 and i + 3 < size:
+            cp = ((b & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F)
+            width = 4
+        elif b >= 0xE0 and i + 2 < size:
+            cp = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)
+            width = 3
+        elif b >= 0xC0 and i + 1 < size:
+            cp = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F)
+            width = 2
+        else:  # not UTF-8: kept as it is (the decoding then fails as lxml's would)
+            cp = b
+            width = 1
+        if _is_space(cp):
+            sq.gap = sq.words
+        else:
+            if sq.gap:
+                sq.buf[sq.length] = 32
+                sq.length += 1
+                sq.gap = False
+            memcpy(sq.buf + sq.length, s + i, width)
+            sq.length += width
+            sq.words = True
+        i += width
+    return 0
+
+
+cdef int _squash_node_text(Squasher* sq, tree.xmlNode* c_node) except -1:
+    if c_node.content is not NULL:
+        _squash_into(sq, <const unsigned char*>c_node.content, strlen(<const char*>c_node.content))
+    return 0
+
+
+cdef int _squash_content(Squasher* sq, tree.xmlNode* top) except -1:
+    """Squash the text of ``top``'s descendants into ``sq``, in document order (what lxml's
+    ``tostring(method="text")`` and ``text_content`` read: text and CDATA nodes)."""
+    cdef tree.xmlNode* c_node = top.children
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            _squash_node_text(sq, c_node)
+        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
+            c_node = c_node.children
+            continue
+        # the next node: a sibling, or the sibling of the nearest ancestor below ``top`` with one
+        while c_node is not top and c_node.next is NULL:
+            c_node = c_node.parent
+        if c_node is top:
+            break
+        c_node = c_node.next
+    return 0
+
+
+cdef str _finish(Squasher* sq):
+    try:
+        return PyUnicode_DecodeUTF8(sq.buf, sq.length, NULL)
+    finally:
+        free(sq.buf)
+        sq.buf = NULL
+
+
+cdef str _squashed(tree.xmlNode* c_node):
+    cdef Squasher sq
+    sq.buf = NULL
+    sq.length = sq.cap = 0
+    sq.words = sq.gap = False
+    try:
+        _squash_content(&sq, c_node)
+    except BaseException:
+        free(sq.buf)
+        raise
+    return _finish(&sq)
+
+
+cdef str _squashed_str(str text):
+    cdef Squasher sq
+    cdef const char* utf8
+    cdef Py_ssize_t size
+    try:
+        utf8 = PyUnicode_AsUTF8AndSize(text, &size)
+    except UnicodeEncodeError:  # a lone surrogate: squashed by the Python function
+        return _python_squash(text)
+    sq.buf = NULL
+    sq.length = sq.cap = 0
+    sq.words = sq.gap = False
+    try:
+        _squash_into(&sq, <const unsigned char*>utf8, size)
+    except BaseException:
+        free(sq.buf)
+        raise
+    return _finish(&sq)
+
+
+cdef bint _blank_run(tree.xmlNode* c_node) noexcept:
+    """True when the run of text nodes lxml reads as one ``.text`` or ``.tail`` from ``c_node``
+    holds only spaces (``not text.strip()``)."""
+    cdef const unsigned char* s
+    cdef unsigned char b
+    cdef Py_UCS4 cp
+    c_node = _text_or_skip(c_node)
+    while c_node is not NULL:
+        s = <const unsigned char*>c_node.content
+        if s is not NULL:
+            while s[0] != 0:
+                b = s[0]
+                if b < 0x80:
+                    cp = b
+                    s += 1
+                elif b >= 0xF0 and s[1] != 0 and s[2] != 0 and s[3] != 0:
+                    cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
+                    s += 4
+                elif b >= 0xE0 and s[1] != 0 and s[2] != 0:
+                    cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+                    s += 3
+                elif b >= 0xC0 and s[1] != 0:
+                    cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
+                    s += 2
+                else:
+                    return False
+                if not Py_UNICODE_ISSPACE(cp):
+                    return False
+        c_node = _text_or_skip(c_node.next)
+    return True
+
+
+cdef bint _direct_text(tree.xmlNode* c_node) noexcept:
+    """:func:`boilerstrip.size_table._direct_text` of the element ``c_node``."""
+    if not _blank_run(c_node.children):
+        return True
+    c_node = c_node.children
+    while c_node is not NULL:
+        if cetree._isElement(c_node) and not _blank_run(c_node.next):
+            return True
+        c_node = c_node.next
+    return False
+
+
+cdef bint _inline(tree.xmlNode* c_node):
+    cdef bytes name
+    if c_node.ns is not NULL or c_node.name is NULL:
+        return False  # lxml's tag is then "{uri}name", in no list of HTML names
+    for name in _INLINE:
+        if strcmp(<const char*>c_node.name, <const char*>name) == 0:
+            return True
+    return False
+
+
+def squashed_text(cetree._Element el not None):
+    """What :func:`boilerstrip.size_table.squashed_text` gives, from libxml2's nodes."""
+    return _squashed(el._c_node)
+
+
+def short_blocks(dict sizes not None, Py_ssize_t most, set verbatim not None, set dead not None,
+                 dict read not None, set changed not None):
+    """What :func:`boilerstrip.size_table.short_blocks` gives, from libxml2's nodes."""
+    cdef Py_ssize_t pos = 0, n
+    cdef PyObject* key
+    cdef PyObject* value
+    cdef list out = []
+    cdef dict running = {}
+    cdef cetree._Element el
+    cdef tree.xmlNode* c_node
+    cdef tree.xmlNode* c_parent
+    cdef object parent, direct, text
+    while PyDict_Next(sizes, &pos, &key, &value):
+        n = <Py_ssize_t><object>value
+        if not 0 < n <= most:
+            continue
+        el = <cetree._Element?>key
+        if el in verbatim or el in dead:
+            continue
+        c_node = el._c_node
+        c_parent = c_node.parent if cetree._isElement(c_node) else NULL
+        if c_parent is not NULL and cetree._isElement(c_parent):
+            parent = cetree.elementFactory(el._doc, c_parent)
+            if sizes.get(parent, 0) == n:
+                continue
+            if _inline(c_node):
+                direct = running.get(parent)
+                if direct is None:
+                    direct = running[parent] = _direct_text(c_parent)
+                if direct:
+                    continue
+        text = read.get(el)
+        out.append((el, _squashed(c_node) if text is None or el in changed else _squashed_str(text)))
+    out.reverse()
+    return out

@@ -11,8 +11,7 @@ from lxml.html import HtmlElement
 from . import size_table
 from .article import Drop
 from .options import Options
-from .textutil import squash
-from .trees import drop_tree, text_content, with_any_attribute
+from .trees import drop_tree, with_any_attribute
 
 
 class PageMeta:
@@ -200,26 +199,7 @@ class Page:
             # a text read before is still the element's unless a drop inside it changed it
             read = self.texts_read or {}
             changed = self._changed
-            out = []
-            running: dict[HtmlElement, bool] = {}  # parents of inline elements: text of their own?
-            for el, n in sizes.items():
-                if not 0 < n <= _SHORT_MAX or el in verbatim or el in dead:
-                    continue
-                parent = el.getparent()
-                if parent is not None and sizes.get(parent, 0) == n:
-                    continue
-                if el.tag in _INLINE and parent is not None:
-                    # (asked once per parent: a paragraph of many links is not read once per link)
-                    direct = running.get(parent)
-                    if direct is None:
-                        direct = running[parent] = _direct_text(parent)
-                    if direct:
-                        continue
-                text = read.get(el)
-                if text is None or el in changed:
-                    text = text_content(el)
-                out.append((el, squash(text)))
-            out.reverse()  # document order
+            out = size_table.short_walk(sizes, _SHORT_MAX, verbatim, dead, read, changed)
             self.texts_read = None
             self._short = out
             # read from the page as it is now: no block reads differently since
@@ -232,7 +212,7 @@ class Page:
             self._short_cut.clear()
         if self._changed:  # a block that lost a child (a byline, a button) reads differently now
             changed = self._changed
-            self._short = [(el, squash(text_content(el)) if el in changed else t) for el, t in self._short]
+            self._short = [(el, size_table.squashed(el) if el in changed else t) for el, t in self._short]
             self._changed = set()
             self._short_cut.clear()
         cut = self._short_cut.get(limit)
@@ -442,9 +422,6 @@ _INDEXED = (
 )
 
 
-_INLINE = frozenset(
-    {"a", "span", "b", "i", "em", "strong", "font", "small", "u", "label", "abbr", "cite", "sup", "sub", "mark", "time"}
-)
 _SHORT_MAX = 300
 _VERBATIM = ("pre", "code", "math", "svg", "kbd", "samp")
 # Elements without text whose removal is still worth recording.
@@ -490,13 +467,6 @@ def _new_key(seen: str | tuple[str | None, str] | None, cls: str | None, ident: 
 
 
 _STATE_PREFIXES = ("has-", "with-", "no-", "without-", "show-", "enable-", "disable-")
-
-
-def _direct_text(el: HtmlElement) -> bool:
-    """True when ``el`` has text of its own between its children (running text)."""
-    if el.text and el.text.strip():
-        return True
-    return any(c.tail and c.tail.strip() for c in el)
 
 
 def _is_ancestor(anc: HtmlElement, el: HtmlElement) -> bool:
