@@ -1,20 +1,22 @@
 """Build hook: a regular install compiles the modules that do a page's work to C with mypyc,
-and builds the size table and the short blocks in C with Cython (``_size_table.pyx``).
+and builds the hot tree walks in C with Cython (``_walks.pyx``: the size table, the short blocks,
+the scorer's paragraphs).
 
 ``pip install .`` (and a wheel built from the source) compiles :data:`COMPILED` with mypyc, the
 compiler that comes with mypy: the same code, type-checked, run as C — about a fifth less time a
 page (the README's Benchmarks section gives both builds' figures). Every ``.py`` file is
-installed too, and Python imports the compiled module where there is one. The size table and
-the short blocks (:mod:`boilerstrip.size_table`) are written twice: in Python, and in Cython
-against lxml's public C API and the libxml2 headers lxml ships (no Python string made for a
-text only counted or squashed); the C ones are used when they built and load.
+installed too, and Python imports the compiled module where there is one. The hot tree walks
+(the size table and short blocks of :mod:`boilerstrip.size_table`, the scorer's paragraphs of
+:mod:`boilerstrip.extract.score`) are written twice: in Python, and in Cython against lxml's
+public C API and the libxml2 headers lxml ships (no Python string made for a text only counted
+or squashed); the C ones are used when they built and load.
 
 Left pure Python:
 - an editable install (``pip install -e .``, the developers' and CI's), so that an edited file
   takes effect at once; the test suite checks the compiled build against it (tests/test_compiled.py);
 - any install with ``BOILERSTRIP_PURE_PYTHON=1`` in the environment;
 - an install where compiling fails (no C compiler): a warning, and the pure-Python package (if
-  only the Cython module fails, the mypyc modules stay, with the size table in Python).
+  only the Cython module fails, the mypyc modules stay, with the tree walks in Python).
 """
 
 from __future__ import annotations
@@ -42,8 +44,8 @@ COMPILED = [
     "src/boilerstrip/extract",
 ]
 
-_SIZE_TABLE = "boilerstrip._size_table"
-_SIZE_TABLE_STAYS = "the size table stays Python"
+_WALKS = "boilerstrip._walks"
+_WALKS_STAY = "the tree walks stay Python"
 
 # The setuptools commands that build what gets installed (not those that only read metadata).
 _BUILDING = {"bdist_wheel", "build", "build_ext", "install"}
@@ -68,8 +70,8 @@ class _OptionalBuildExt(build_ext):  # type: ignore[misc]
         try:
             super().build_extension(ext)
         except Exception as exc:  # noqa: BLE001
-            if ext.name == _SIZE_TABLE:
-                _fallback(exc, _SIZE_TABLE_STAYS)
+            if ext.name == _WALKS:
+                _fallback(exc, _WALKS_STAY)
             else:
                 _fallback(exc)
 
@@ -93,21 +95,21 @@ def _extensions() -> list:  # type: ignore[type-arg]
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - no mypyc, or it refused the code
         _fallback(exc)
         return []
-    return compiled + _size_table_walk()
+    return compiled + _tree_walks()
 
 
-def _size_table_walk() -> list:  # type: ignore[type-arg]
-    """The Cython module of the size table, built against the installed lxml's headers."""
+def _tree_walks() -> list:  # type: ignore[type-arg]
+    """The Cython module of the hot tree walks, built against the installed lxml's headers."""
     try:
         import lxml
         from Cython.Build import cythonize
 
         module = Extension(
-            _SIZE_TABLE, ["src/boilerstrip/_size_table.pyx"], include_dirs=lxml.get_include()
+            _WALKS, ["src/boilerstrip/_walks.pyx"], include_dirs=lxml.get_include()
         )
         return list(cythonize([module], build_dir="build/cython", quiet=True, language_level=3))
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - no Cython, or no lxml headers
-        _fallback(exc, _SIZE_TABLE_STAYS)
+        _fallback(exc, _WALKS_STAY)
         return []
 
 

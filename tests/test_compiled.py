@@ -98,12 +98,13 @@ def test_the_compiled_build_strips_every_page_as_the_source_does(compiled_site: 
 
 
 # The size table's two builds (Python and C), on the same trees in one process: the walk, the
-# squashed texts and the short blocks, on every page, the html5lib documents, seeded random
+# squashed texts, the short blocks and the scorer's paragraphs, on every page, the html5lib documents, seeded random
 # documents, the same trees after random drops, and subtrees.
 _WALKS_CHILD = r"""
 import json, random, sys
 from lxml import etree
 from boilerstrip import size_table
+from boilerstrip.extract import score
 from boilerstrip.page import _INDEXED
 from boilerstrip.parse import parse_html
 from boilerstrip.trees import text_content
@@ -111,9 +112,9 @@ from boilerstrip.trees import text_content
 groups = _INDEXED + (frozenset({"data-x", "xml:lang"}),)
 rng = random.Random(20261206)
 TAGS = ["div", "p", "span", "a", "b", "script", "style", "pre", "table", "td", "li", "h1", "svg",
-        "br", "img", "noscript", "textarea", "title", "template"]
+        "br", "img", "noscript", "textarea", "title", "template", "section", "blockquote", "font", "ul"]
 ATTRS = ["class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "data-x", "xml:lang", "ID"]
-CHARS = [*"aZ09 _-.,;\t\n\x1c", "\u200b", "\ufeff", "\u3000", "é", "가", "字", "𝔸", "½", "٣", "\u0301", "😀", "\u200b", "\xa0", "&amp;",
+CHARS = [*"aZ09 _-.,;\t\n\x1c", "，", "、", "،", "字字字", "\u200b", "\ufeff", "\u3000", "é", "가", "字", "𝔸", "½", "٣", "\u0301", "😀", "\u200b", "\xa0", "&amp;",
          "&#x1F600;", "&lt;", "ǅ", "Ⅻ", "\u0660", "<!-- c -->", "<![CDATA[x1]]>", "\U000e0001"]
 
 def text():
@@ -148,7 +149,12 @@ def same(top):
             sizes, most, verbatim, dead, read, changed
         ):
             return False
-    return True
+    # the scorer's paragraphs and the figures of their text
+    tags = (score._PARA_TAGS, score._DIV_TAGS, score._BLOCK_CHILD)
+    return all(
+        score.read_paragraphs(top, least) == c.paragraph_figures(top, *tags, least, score.Paragraph)
+        for least in (0, 25)
+    )
 
 docs = json.load(open(sys.argv[1], encoding="utf-8"))
 for path in sys.argv[2:]:

@@ -26,13 +26,13 @@ def compiled() -> bool:
 
 def build() -> str:
     """The build installed, in words: ``"mypyc and Cython"`` for a regular install (the page's
-    modules compiled by mypyc, the size table by Cython: setup.py), ``"mypyc"`` when the
-    size table was not built, ``"pure Python"`` otherwise."""
+    modules compiled by mypyc, the hot tree walks by Cython: setup.py), ``"mypyc"`` when
+    those were not built, ``"pure Python"`` otherwise."""
     from importlib.util import find_spec
 
     if not compiled():
         return "pure Python"
-    return "mypyc and Cython" if find_spec("boilerstrip._size_table") is not None else "mypyc"
+    return "mypyc and Cython" if find_spec("boilerstrip._walks") is not None else "mypyc"
 
 
 def __getattr__(name: str) -> Any:

@@ -3,7 +3,7 @@ the attributes the cleaners look for, found in one walk of the tree; and the pag
 standalone blocks, read from it.
 
 :func:`build`, :func:`short_blocks` and :func:`squashed_text` are Python. A regular install also
-builds the same three in C (``_size_table.pyx``, over libxml2's nodes through lxml's public C
+builds the same three in C (``_walks.pyx``, over libxml2's nodes through lxml's public C
 API, with no Python string made for a text it only counts or squashes); :data:`walk`,
 :data:`short_walk` and :data:`squashed` are those when they imported and the Python ones
 otherwise. Both give the same results (tests/test_compiled.py compares them on every fixture
@@ -154,14 +154,14 @@ def _compiled() -> ModuleType | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            from . import _size_table
+            from . import _walks
     except Exception:  # noqa: BLE001 - any failure to load an optional speed-up means "not there"
         return None
-    return _size_table
+    return _walks
 
 
 compiled = _compiled()
-"""The C module (``_size_table``) when it loaded, else None."""
+"""The C module (``_walks``) when it loaded, else None."""
 walk: Callable[[HtmlElement, Groups], Table] = compiled.build if compiled else build
 """The size table's walk this install runs: the C one when it loaded, :func:`build` otherwise."""
 short_walk: Callable[

@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from lxml.html import HtmlElement
 
+from .. import size_table
 from ..page import Page
 from ..regex_cache import rx
 from ..textutil import cjk_count
@@ -84,9 +85,23 @@ class Paragraph(NamedTuple):
 
 
 def paragraphs(page: Page) -> list[Paragraph]:
-    """Paragraph-like elements under the body, with the figures of their text."""
+    """Paragraph-like elements under the body, with the figures of their text: read in C when
+    this install built the size table's module (:mod:`boilerstrip.size_table`), else
+    :func:`read_paragraphs`."""
+    native = size_table.compiled
+    if native is None:
+        return read_paragraphs(page.body)
+    found: list[Paragraph] = native.paragraph_figures(
+        page.body, _PARA_TAGS, _DIV_TAGS, _BLOCK_CHILD, _MIN_PARA, Paragraph
+    )
+    return found
+
+
+def read_paragraphs(top: HtmlElement, minimum: int = _MIN_PARA) -> list[Paragraph]:
+    """Paragraph-like elements under ``top`` (itself included) of ``minimum`` size or more,
+    with the figures of their text."""
     out = []
-    for el in page.body.iter():
+    for el in top.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
@@ -97,7 +112,7 @@ def paragraphs(page: Page) -> list[Paragraph]:
         else:
             continue
         size = effective_size(text)
-        if size >= _MIN_PARA:
+        if size >= minimum:
             out.append(Paragraph(el, len(text), size, sum(map(text.count, _COMMAS))))
     return out
 

@@ -1,4 +1,9 @@
+from collections.abc import Callable
+from typing import TypeVar
+
 from lxml.html import HtmlElement
+
+_T = TypeVar("_T")
 
 def build(
     root: HtmlElement, groups: tuple[frozenset[str], ...]
@@ -12,3 +17,11 @@ def short_blocks(
     changed: set[HtmlElement],
 ) -> list[tuple[HtmlElement, str]]: ...
 def squashed_text(el: HtmlElement) -> str: ...
+def paragraph_figures(
+    top: HtmlElement,
+    para_tags: frozenset[str],
+    div_tags: frozenset[str],
+    block_tags: frozenset[str],
+    minimum: int,
+    make: Callable[[HtmlElement, int, int, int], _T],
+) -> list[_T]: ...

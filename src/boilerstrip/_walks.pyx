@@ -1,7 +1,9 @@
 # cython: language_level=3, boundscheck=False, wraparound=False
-"""The size table in C: :func:`boilerstrip.size_table.build`, ``short_blocks`` and
-``squashed_text`` over libxml2's nodes, through lxml's public C API, with no Python string made
-for a text only counted or squashed.
+"""The page's hot tree walks in C, over libxml2's nodes through lxml's public C API, with no
+Python string made for a text only counted or squashed: the size table, the short blocks and
+their squashed texts (:func:`boilerstrip.size_table.build`, ``short_blocks``,
+``squashed_text``) and the scorer's paragraph figures
+(:func:`boilerstrip.extract.score.read_paragraphs`).
 
 Optional: a regular install builds it (setup.py) when Cython and a C compiler are there; without
 it the Python functions run, and tests/test_compiled.py checks that both give the same results.
@@ -444,4 +446,173 @@ def short_blocks(dict sizes not None, Py_ssize_t most, set verbatim not None, se
         text = read.get(el)
         out.append((el, _squashed(c_node) if text is None or el in changed else _squashed_str(text)))
     out.reverse()
+    return out
+
+
+# -- paragraph figures ---------------------------------------------------------------------------
+
+cdef struct Figures:
+    Py_ssize_t letters  # characters of the words
+    Py_ssize_t words
+    Py_ssize_t cjk
+    Py_ssize_t commas
+    bint in_word
+
+
+cdef inline bint _is_cjk(Py_UCS4 cp) noexcept:
+    """What ``textutil.cjk_count`` counts."""
+    return (
+        0x1100 <= cp <= 0x11FF or 0x3040 <= cp <= 0x30FF or 0x3130 <= cp <= 0x318F
+        or 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF
+        or 0xF900 <= cp <= 0xFAFF
+    )
+
+
+cdef inline bint _is_comma(Py_UCS4 cp) noexcept:
+    """One of ``score._COMMAS``: ``,，、،;``."""
+    return cp == 0x2C or cp == 0x3B or cp == 0xFF0C or cp == 0x3001 or cp == 0x060C
+
+
+cdef void _figures_of(Figures* f, const unsigned char* s) noexcept:
+    """Add the UTF-8 text ``s`` (NUL-terminated) to ``f``, as ``" ".join(text.split())`` reads it."""
+    cdef unsigned char b
+    cdef Py_UCS4 cp
+    while s[0] != 0:
+        b = s[0]
+        if b < 0x80:
+            cp = b
+            s += 1
+        elif b >= 0xF0 and s[1] != 0 and s[2] != 0 and s[3] != 0:
+            cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
+            s += 4
+        elif b >= 0xE0 and s[1] != 0 and s[2] != 0:
+            cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+            s += 3
+        elif b >= 0xC0 and s[1] != 0:
+            cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
+            s += 2
+        else:  # not UTF-8 (libxml2 never leaves this in a tree): one character
+            cp = b
+            s += 1
+        if (_SPACE[cp] if cp < 0x80 else Py_UNICODE_ISSPACE(cp)):
+            f.in_word = False
+            continue
+        if not f.in_word:
+            f.words += 1
+            f.in_word = True
+        f.letters += 1
+        if cp >= 0x80 and _is_cjk(cp):
+            f.cjk += 1
+        elif _is_comma(cp):
+            f.commas += 1
+
+
+cdef void _figures_run(Figures* f, tree.xmlNode* c_node) noexcept:
+    """The run of text nodes lxml reads as one ``.text`` or ``.tail`` from ``c_node``."""
+    c_node = _text_or_skip(c_node)
+    while c_node is not NULL:
+        if c_node.content is not NULL:
+            _figures_of(f, <const unsigned char*>c_node.content)
+        c_node = _text_or_skip(c_node.next)
+
+
+cdef bint _has_children(tree.xmlNode* c_node) noexcept:
+    """``len(el)``: any child lxml counts (an element, comment, processing instruction or entity)."""
+    c_node = c_node.children
+    while c_node is not NULL:
+        if cetree._isElement(c_node):
+            return True
+        c_node = c_node.next
+    return False
+
+
+cdef void _figures_content(Figures* f, tree.xmlNode* top) noexcept:
+    """:func:`boilerstrip.trees.text_content` of ``top``: its ``.text`` when it has no child,
+    else the text and CDATA nodes of all its descendants, in document order."""
+    cdef tree.xmlNode* c_node
+    if not _has_children(top):
+        _figures_run(f, top.children)
+        return
+    c_node = top.children
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            if c_node.content is not NULL:
+                _figures_of(f, <const unsigned char*>c_node.content)
+        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
+            c_node = c_node.children
+            continue
+        while c_node is not top and c_node.next is NULL:
+            c_node = c_node.parent
+        if c_node is top:
+            break
+        c_node = c_node.next
+
+
+cdef bint _named(tree.xmlNode* c_node, list names):
+    """lxml's ``el.tag in names`` for an element (names without a namespace)."""
+    cdef bytes name
+    if c_node.ns is not NULL or c_node.name is NULL:
+        return False
+    for name in names:
+        if strcmp(<const char*>c_node.name, <const char*>name) == 0:
+            return True
+    return False
+
+
+def paragraph_figures(cetree._Element top not None, para_tags, div_tags, block_tags,
+                      Py_ssize_t minimum, make):
+    """What ``extract.score.paragraphs`` gives for the tree under ``top``, from libxml2's nodes:
+    ``make(el, length, size, commas)`` for each paragraph-like element of ``minimum`` size or more."""
+    cdef list paras = sorted(name.encode("ascii") for name in para_tags)
+    cdef list divs = sorted(name.encode("ascii") for name in div_tags)
+    cdef list blocks = sorted(name.encode("ascii") for name in block_tags)
+    cdef list out = []
+    cdef tree.xmlNode* root = top._c_node
+    cdef tree.xmlNode* c_node = root
+    cdef tree.xmlNode* child
+    cdef tree.xmlNode* nxt
+    cdef Figures f
+    cdef Py_ssize_t length, size
+    while c_node is not NULL:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            f.letters = f.words = f.cjk = f.commas = 0
+            f.in_word = False
+            if _named(c_node, paras):
+                _figures_content(&f, c_node)
+            elif _named(c_node, divs):
+                # the text not inside a block-level child (``score._own_text``)
+                _figures_run(&f, c_node.children)
+                child = c_node.children
+                while child is not NULL:
+                    if cetree._isElement(child):
+                        if child.type == tree.XML_ELEMENT_NODE and not _named(child, blocks):
+                            _figures_content(&f, child)
+                        _figures_run(&f, child.next)
+                    child = child.next
+            else:
+                f.words = -1  # not a paragraph-like element
+            if f.words >= 0:
+                length = f.letters + f.words - 1 if f.words else 0
+                size = length + 2 * f.cjk
+                if size >= minimum:
+                    out.append(make(cetree.elementFactory(top._doc, c_node), length, size, f.commas))
+        # the next node in document order under ``top``: lxml's ``iter()`` (elements, comments,
+        # processing instructions and entities; only elements have children)
+        nxt = c_node.children if c_node.type == tree.XML_ELEMENT_NODE else NULL
+        while nxt is not NULL and not cetree._isElement(nxt):
+            nxt = nxt.next
+        if nxt is not NULL:
+            c_node = nxt
+            continue
+        while True:
+            if c_node is root:
+                c_node = NULL
+                break
+            nxt = c_node.next
+            while nxt is not NULL and not cetree._isElement(nxt):
+                nxt = nxt.next
+            if nxt is not NULL:
+                c_node = nxt
+                break
+            c_node = c_node.parent
     return out
