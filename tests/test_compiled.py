@@ -98,13 +98,14 @@ def test_the_compiled_build_strips_every_page_as_the_source_does(compiled_site: 
 
 
 # The size table's two builds (Python and C), on the same trees in one process: the walk, the
-# squashed texts, the short blocks and the scorer's paragraphs, on every page, the html5lib documents, seeded random
+# squashed texts, the short blocks, the class names and the scorer's paragraphs, on every page, the html5lib documents, seeded random
 # documents, the same trees after random drops, and subtrees.
 _WALKS_CHILD = r"""
 import json, random, sys
 from lxml import etree
 from boilerstrip import size_table
 from boilerstrip.extract import score
+from boilerstrip import page
 from boilerstrip.page import _INDEXED
 from boilerstrip.parse import parse_html
 from boilerstrip.trees import text_content
@@ -122,7 +123,7 @@ def text():
 
 def element(depth):
     tag = rng.choice(TAGS)
-    attrs = "".join(f' {name}="{text()}"' for name in rng.sample(ATTRS, rng.randint(0, 3)))
+    attrs = "".join(f' {name}="{text()}"' if rng.random() < 0.8 else f" {name}" for name in rng.sample(ATTRS, rng.randint(0, 3)))
     inner = text() + "".join(element(depth + 1) + text() for _ in range(rng.randint(0, 4 if depth < 6 else 0)))
     return f"<{tag}{attrs}>{inner}" + ("" if rng.random() < 0.1 else f"</{tag}>")
 
@@ -149,6 +150,9 @@ def same(top):
             sizes, most, verbatim, dead, read, changed
         ):
             return False
+    # the class and id attributes the class groups look up
+    if page.class_names(elements) != c.class_names(elements):
+        return False
     # the scorer's paragraphs and the figures of their text
     tags = (score._PARA_TAGS, score._DIV_TAGS, score._BLOCK_CHILD)
     return all(

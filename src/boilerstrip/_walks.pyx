@@ -616,3 +616,44 @@ def paragraph_figures(cetree._Element top not None, para_tags, div_tags, block_t
                 break
             c_node = c_node.parent
     return out
+
+
+# -- class names ---------------------------------------------------------------------------------
+
+cdef object _attribute(tree.xmlNode* c_node, const char* name):
+    """lxml's ``el.get(name)`` for a name without a namespace: libxml2's ``xmlGetNoNsProp``."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef tree.xmlNode* child
+    cdef bytes joined
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            child = c_attr.children
+            if child is NULL:
+                return ""
+            if child.next is NULL and (child.type == tree.XML_TEXT_NODE or child.type == tree.XML_CDATA_SECTION_NODE):
+                if child.content is NULL:
+                    return None
+                return PyUnicode_DecodeUTF8(<const char*>child.content, strlen(<const char*>child.content), NULL)
+            joined = b""
+            while child is not NULL:
+                if child.content is not NULL and (
+                    child.type == tree.XML_TEXT_NODE or child.type == tree.XML_CDATA_SECTION_NODE
+                ):
+                    joined += <bytes>(<const char*>child.content)
+                child = child.next
+            return joined.decode("utf-8")
+        c_attr = c_attr.next
+    return None
+
+
+def class_names(list elements not None):
+    """What :func:`boilerstrip.page.class_names` gives, from libxml2's nodes."""
+    cdef list out = []
+    cdef cetree._Element el
+    cdef object cls, ident
+    for item in elements:
+        el = <cetree._Element?>item
+        cls = _attribute(el._c_node, b"class")
+        ident = _attribute(el._c_node, b"id")
+        out.append(cls if ident is None else (cls, ident))
+    return out

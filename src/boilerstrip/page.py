@@ -125,12 +125,13 @@ class Page:
         keyed: dict[str, list[HtmlElement]] = {}
         placed: dict[HtmlElement, tuple[int, str]] = {}
         known = _KEYS
-        for el in self.with_any_attribute("class", "id"):  # only elements still in the tree
-            cls, ident = el.get("class"), el.get("id")
-            # most elements carry no id: their class string alone (its hash kept) is the look-up
-            seen: str | tuple[str | None, str] | None = cls if ident is None else (cls, ident)
+        classed = self.with_any_attribute("class", "id")  # only elements still in the tree
+        native = size_table.compiled
+        names = native.class_names(classed) if native is not None else class_names(classed)
+        for el, seen in zip(classed, names, strict=True):
             key = known.get(seen)
             if key is None:
+                cls, ident = seen if isinstance(seen, tuple) else (seen, None)
                 key = _new_key(seen, cls, ident)
             if key:
                 placed[el] = (len(placed), key)
@@ -452,13 +453,26 @@ def class_key(cls: str | None, ident: str | None) -> str:
     return " ".join(n for n in kept if n)
 
 
+Seen = str | tuple[str | None, str] | None
+
 # Keys repeat on a page and across the pages of a site or a batch: each made once, looked up by
 # the class string (no id) or the (class, id) pair, which never equal each other.
-_KEYS: dict[str | tuple[str | None, str] | None, str] = {}
+_KEYS: dict[Seen, str] = {}  # by what ``class_names`` gives
 _MAX_KEYS = 50_000
 
 
-def _new_key(seen: str | tuple[str | None, str] | None, cls: str | None, ident: str | None) -> str:
+def class_names(elements: list[HtmlElement]) -> list[Seen]:
+    """Each element's class attribute, or its (class, id) pair when it carries an id: how
+    ``_KEYS`` looks its key up (most elements carry no id: the class string alone, its hash
+    kept, is the look-up)."""
+    out: list[Seen] = []
+    for el in elements:
+        cls, ident = el.get("class"), el.get("id")
+        out.append(cls if ident is None else (cls, ident))
+    return out
+
+
+def _new_key(seen: Seen, cls: str | None, ident: str | None) -> str:
     key = class_key(cls, ident)
     if len(_KEYS) >= _MAX_KEYS:  # a long batch of many sites: start again
         _KEYS.clear()
