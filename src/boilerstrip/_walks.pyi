@@ -3,19 +3,15 @@ from typing import TypeVar
 
 from lxml.html import HtmlElement
 
+from .page import Seen
+from .size_table import Blocks, Elements, Groups, Sizes, Table, Texts
+
 _T = TypeVar("_T")
 
-def build(
-    root: HtmlElement, groups: tuple[frozenset[str], ...]
-) -> tuple[dict[HtmlElement, int], dict[frozenset[str], list[HtmlElement]]]: ...
+def build(root: HtmlElement, groups: Groups) -> Table: ...
 def short_blocks(
-    sizes: dict[HtmlElement, int],
-    most: int,
-    verbatim: set[HtmlElement],
-    dead: set[HtmlElement],
-    read: dict[HtmlElement, str],
-    changed: set[HtmlElement],
-) -> list[tuple[HtmlElement, str]]: ...
+    sizes: Sizes, most: int, verbatim: Elements, dead: Elements, read: Texts, changed: Elements
+) -> Blocks: ...
 def squashed_text(el: HtmlElement) -> str: ...
 def paragraph_figures(
     top: HtmlElement,
@@ -25,4 +21,4 @@ def paragraph_figures(
     minimum: int,
     make: Callable[[HtmlElement, int, int, int], _T],
 ) -> list[_T]: ...
-def class_names(elements: list[HtmlElement]) -> list[str | tuple[str | None, str] | None]: ...
+def class_names(elements: list[HtmlElement]) -> list[Seen]: ...

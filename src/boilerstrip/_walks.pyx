@@ -30,11 +30,35 @@ for _b in range(128):
     _WORD[_b] = 1 if chr(_b).isalnum() else 0
 
 
+cdef inline bint _follows(unsigned char b) noexcept:
+    return (b & 0xC0) == 0x80  # a continuation byte (never the NUL that ends a buffer)
+
+
+cdef inline Py_UCS4 _char_at(const unsigned char* s, Py_ssize_t* width) noexcept:
+    """The character whose UTF-8 bytes start at ``s`` (in a NUL-terminated buffer), and their
+    number in ``width``. A byte that starts no sequence (libxml2 never leaves one in a tree, nor
+    Python in a string's UTF-8) reads as U+FFFD, one byte wide."""
+    cdef unsigned char b = s[0]
+    if b < 0x80:
+        width[0] = 1
+        return b
+    if b >= 0xF0 and _follows(s[1]) and _follows(s[2]) and _follows(s[3]):
+        width[0] = 4
+        return ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
+    if b >= 0xE0 and _follows(s[1]) and _follows(s[2]):
+        width[0] = 3
+        return ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
+    if b >= 0xC0 and _follows(s[1]):
+        width[0] = 2
+        return ((b & 0x1F) << 6) | (s[1] & 0x3F)
+    width[0] = 1
+    return 0xFFFD
+
+
 cdef Py_ssize_t _letters(const unsigned char* s) noexcept:
     """Letters and digits in the UTF-8 text ``s`` (NUL-terminated), as ``str.isalnum`` counts them."""
-    cdef Py_ssize_t n = 0
+    cdef Py_ssize_t n = 0, width
     cdef unsigned char b
-    cdef Py_UCS4 cp
     while True:
         b = s[0]
         if b == 0:
@@ -43,20 +67,9 @@ cdef Py_ssize_t _letters(const unsigned char* s) noexcept:
             n += _WORD[b]
             s += 1
             continue
-        if b >= 0xF0 and (s[1] & 0xC0) == 0x80 and (s[2] & 0xC0) == 0x80 and (s[3] & 0xC0) == 0x80:
-            cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
-            s += 4
-        elif b >= 0xE0 and (s[1] & 0xC0) == 0x80 and (s[2] & 0xC0) == 0x80:
-            cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
-            s += 3
-        elif b >= 0xC0 and (s[1] & 0xC0) == 0x80:
-            cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
-            s += 2
-        else:  # not UTF-8 (libxml2 never leaves this in a tree): no letter
-            s += 1
-            continue
-        if Py_UNICODE_ISALNUM(cp):
+        if Py_UNICODE_ISALNUM(_char_at(s, &width)):
             n += 1
+        s += width
 
 
 cdef tree.xmlNode* _text_or_skip(tree.xmlNode* c_node) noexcept:
@@ -245,36 +258,16 @@ cdef int _squash_into(Squasher* sq, const unsigned char* s, Py_ssize_t size) exc
     """Append the UTF-8 text ``s`` to ``sq``, every run of spaces one space, none at the start."""
     cdef Py_ssize_t i = 0, width
     cdef unsigned char b
-    cdef Py_UCS4 cp
+    cdef bint space
     _grow(sq, size + 1)
     while i < size:
         b = s[i]
         if b < 0x80:  # most characters: no decoding, and a table for the spaces
-            if _SPACE[b]:
-                sq.gap = sq.words
-            else:
-                if sq.gap:
-                    sq.buf[sq.length] = 32
-                    sq.length += 1
-                    sq.gap = False
-                sq.buf[sq.length] = b
-                sq.length += 1
-                sq.words = True
-            i += 1
-            continue
-        if b >= 0xF0 and i + 3 < size:
-            cp = ((b & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F)
-            width = 4
-        elif b >= 0xE0 and i + 2 < size:
-            cp = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F)
-            width = 3
-        elif b >= 0xC0 and i + 1 < size:
-            cp = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F)
-            width = 2
-        else:  # not UTF-8: kept as it is (the decoding then fails as lxml's would)
-            cp = b
             width = 1
-        if _is_space(cp):
+            space = _SPACE[b]
+        else:
+            space = _is_space(_char_at(s + i, &width))
+        if space:
             sq.gap = sq.words
         else:
             if sq.gap:
@@ -294,22 +287,30 @@ cdef int _squash_node_text(Squasher* sq, tree.xmlNode* c_node) except -1:
     return 0
 
 
-cdef int _squash_content(Squasher* sq, tree.xmlNode* top) except -1:
-    """Squash the text of ``top``'s descendants into ``sq``, in document order (what lxml's
-    ``tostring(method="text")`` and ``text_content`` read: text and CDATA nodes)."""
-    cdef tree.xmlNode* c_node = top.children
-    while c_node is not NULL:
-        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
-            _squash_node_text(sq, c_node)
-        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
+cdef tree.xmlNode* _next_text(tree.xmlNode* c_node, tree.xmlNode* top) noexcept:
+    """The text or CDATA node after ``c_node`` among ``top``'s descendants, in document order
+    (from ``top`` itself: the first), or NULL: what lxml's ``tostring(method="text")`` and
+    ``text_content`` read."""
+    while True:
+        if (c_node is top or c_node.type == tree.XML_ELEMENT_NODE) and c_node.children is not NULL:
             c_node = c_node.children
-            continue
-        # the next node: a sibling, or the sibling of the nearest ancestor below ``top`` with one
-        while c_node is not top and c_node.next is NULL:
-            c_node = c_node.parent
-        if c_node is top:
-            break
-        c_node = c_node.next
+        else:
+            # the next sibling, or the sibling of the nearest ancestor below ``top`` with one
+            while c_node is not top and c_node.next is NULL:
+                c_node = c_node.parent
+            if c_node is top:
+                return NULL
+            c_node = c_node.next
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            return c_node
+
+
+cdef int _squash_content(Squasher* sq, tree.xmlNode* top) except -1:
+    """Squash the text of ``top``'s descendants into ``sq``, in document order."""
+    cdef tree.xmlNode* c_node = _next_text(top, top)
+    while c_node is not NULL:
+        _squash_node_text(sq, c_node)
+        c_node = _next_text(c_node, top)
     return 0
 
 
@@ -357,28 +358,15 @@ cdef bint _blank_run(tree.xmlNode* c_node) noexcept:
     """True when the run of text nodes lxml reads as one ``.text`` or ``.tail`` from ``c_node``
     holds only spaces (``not text.strip()``)."""
     cdef const unsigned char* s
-    cdef unsigned char b
+    cdef Py_ssize_t width
     cdef Py_UCS4 cp
     c_node = _text_or_skip(c_node)
     while c_node is not NULL:
         s = <const unsigned char*>c_node.content
         if s is not NULL:
             while s[0] != 0:
-                b = s[0]
-                if b < 0x80:
-                    cp = b
-                    s += 1
-                elif b >= 0xF0 and s[1] != 0 and s[2] != 0 and s[3] != 0:
-                    cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
-                    s += 4
-                elif b >= 0xE0 and s[1] != 0 and s[2] != 0:
-                    cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
-                    s += 3
-                elif b >= 0xC0 and s[1] != 0:
-                    cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
-                    s += 2
-                else:
-                    return False
+                cp = _char_at(s, &width)
+                s += width
                 if not Py_UNICODE_ISSPACE(cp):
                     return False
         c_node = _text_or_skip(c_node.next)
@@ -394,16 +382,6 @@ cdef bint _direct_text(tree.xmlNode* c_node) noexcept:
         if cetree._isElement(c_node) and not _blank_run(c_node.next):
             return True
         c_node = c_node.next
-    return False
-
-
-cdef bint _inline(tree.xmlNode* c_node):
-    cdef bytes name
-    if c_node.ns is not NULL or c_node.name is NULL:
-        return False  # lxml's tag is then "{uri}name", in no list of HTML names
-    for name in _INLINE:
-        if strcmp(<const char*>c_node.name, <const char*>name) == 0:
-            return True
     return False
 
 
@@ -437,7 +415,7 @@ def short_blocks(dict sizes not None, Py_ssize_t most, set verbatim not None, se
             parent = cetree.elementFactory(el._doc, c_parent)
             if sizes.get(parent, 0) == n:
                 continue
-            if _inline(c_node):
+            if _named(c_node, _INLINE):
                 direct = running.get(parent)
                 if direct is None:
                     direct = running[parent] = _direct_text(c_parent)
@@ -475,25 +453,11 @@ cdef inline bint _is_comma(Py_UCS4 cp) noexcept:
 
 cdef void _figures_of(Figures* f, const unsigned char* s) noexcept:
     """Add the UTF-8 text ``s`` (NUL-terminated) to ``f``, as ``" ".join(text.split())`` reads it."""
-    cdef unsigned char b
+    cdef Py_ssize_t width
     cdef Py_UCS4 cp
     while s[0] != 0:
-        b = s[0]
-        if b < 0x80:
-            cp = b
-            s += 1
-        elif b >= 0xF0 and s[1] != 0 and s[2] != 0 and s[3] != 0:
-            cp = ((b & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F)
-            s += 4
-        elif b >= 0xE0 and s[1] != 0 and s[2] != 0:
-            cp = ((b & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F)
-            s += 3
-        elif b >= 0xC0 and s[1] != 0:
-            cp = ((b & 0x1F) << 6) | (s[1] & 0x3F)
-            s += 2
-        else:  # not UTF-8 (libxml2 never leaves this in a tree): one character
-            cp = b
-            s += 1
+        cp = _char_at(s, &width)
+        s += width
         if (_SPACE[cp] if cp < 0x80 else Py_UNICODE_ISSPACE(cp)):
             f.in_word = False
             continue
@@ -533,19 +497,11 @@ cdef void _figures_content(Figures* f, tree.xmlNode* top) noexcept:
     if not _has_children(top):
         _figures_run(f, top.children)
         return
-    c_node = top.children
+    c_node = _next_text(top, top)
     while c_node is not NULL:
-        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
-            if c_node.content is not NULL:
-                _figures_of(f, <const unsigned char*>c_node.content)
-        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
-            c_node = c_node.children
-            continue
-        while c_node is not top and c_node.next is NULL:
-            c_node = c_node.parent
-        if c_node is top:
-            break
-        c_node = c_node.next
+        if c_node.content is not NULL:
+            _figures_of(f, <const unsigned char*>c_node.content)
+        c_node = _next_text(c_node, top)
 
 
 cdef bint _named(tree.xmlNode* c_node, list names):

@@ -26,6 +26,9 @@ from .trees import text_content
 Groups = tuple[frozenset[str], ...]
 Table = tuple[dict[HtmlElement, int], dict[frozenset[str], list[HtmlElement]]]
 Blocks = list[tuple[HtmlElement, str]]
+Sizes = dict[HtmlElement, int]
+Elements = set[HtmlElement]
+Texts = dict[HtmlElement, str]
 
 
 def build(root: HtmlElement, groups: Groups) -> Table:
@@ -87,12 +90,7 @@ def count(text: str | None) -> int:
 
 
 def short_blocks(
-    sizes: dict[HtmlElement, int],
-    most: int,
-    verbatim: set[HtmlElement],
-    dead: set[HtmlElement],
-    read: dict[HtmlElement, str],
-    changed: set[HtmlElement],
+    sizes: Sizes, most: int, verbatim: Elements, dead: Elements, read: Texts, changed: Elements
 ) -> Blocks:
     """The standalone elements of ``sizes`` holding 1 to ``most`` letters, with their squashed
     text, in document order (:meth:`Page.short_blocks <boilerstrip.page.Page.short_blocks>`).
@@ -164,10 +162,9 @@ compiled = _compiled()
 """The C module (``_walks``) when it loaded, else None."""
 walk: Callable[[HtmlElement, Groups], Table] = compiled.build if compiled else build
 """The size table's walk this install runs: the C one when it loaded, :func:`build` otherwise."""
-short_walk: Callable[
-    [dict[HtmlElement, int], int, set[HtmlElement], set[HtmlElement], dict[HtmlElement, str], set[HtmlElement]],
-    Blocks,
-] = compiled.short_blocks if compiled else short_blocks
+short_walk: Callable[[Sizes, int, Elements, Elements, Texts, Elements], Blocks] = (
+    compiled.short_blocks if compiled else short_blocks
+)
 """:func:`short_blocks` in C when it loaded."""
 squashed: Callable[[HtmlElement], str] = compiled.squashed_text if compiled else squashed_text
 """:func:`squashed_text` in C when it loaded."""
