@@ -101,12 +101,25 @@ cdef tree.xmlNode* _first_element(tree.xmlNode* c_node) noexcept:
     return c_node
 
 
+cdef tree.xmlNode* _next_element(tree.xmlNode* c_node, tree.xmlNode* top) noexcept:
+    """The element after ``c_node`` in document order among ``top``'s descendants (the order of
+    lxml's ``top.iter(tag=Element)``), or NULL."""
+    cdef tree.xmlNode* nxt = _first_element(c_node.children)
+    if nxt is not NULL:
+        return nxt
+    while c_node is not top:
+        nxt = _first_element(c_node.next)
+        if nxt is not NULL:
+            return nxt
+        c_node = c_node.parent
+    return NULL
+
+
 def build(cetree._Element root not None, tuple groups not None):
     """What :func:`boilerstrip.size_table.build` gives, from libxml2's nodes."""
     cdef cetree._Document doc = root._doc
     cdef tree.xmlNode* top = root._c_node
     cdef tree.xmlNode* c_node
-    cdef tree.xmlNode* nxt
     cdef tree.xmlAttr* c_attr
     cdef Py_ssize_t cap = 1024, count = 0, i, n, depth, p
     cdef tree.xmlNode** nodes = <tree.xmlNode**>malloc(cap * sizeof(tree.xmlNode*))
@@ -132,7 +145,7 @@ def build(cetree._Element root not None, tuple groups not None):
             for text in sorted(group):
                 names.append((text.encode("ascii"), len(lists) - 1))
         nnames = len(names)
-        # document order: an element, then its element children, depth first
+        # document order; ``stack`` holds the indexes of the node's ancestors
         c_node = top
         depth = 0
         while c_node is not NULL:
@@ -150,30 +163,14 @@ def build(cetree._Element root not None, tuple groups not None):
                 if grown is NULL:
                     raise MemoryError()
                 stack = <Py_ssize_t*>grown
-            nodes[count] = c_node
-            parents[count] = stack[depth - 1] if depth > 0 else -1
-            nxt = _first_element(c_node.children)
-            if nxt is not NULL:
-                stack[depth] = count
-                depth += 1
-                count += 1
-                c_node = nxt
-                continue
-            count += 1
-            # no element child: the next element sibling of this node or of an ancestor
-            while True:
-                if c_node is top:
-                    c_node = NULL
-                    break
-                nxt = _first_element(c_node.next)
-                if nxt is not NULL:
-                    c_node = nxt
-                    break
-                if depth == 0:
-                    c_node = NULL
-                    break
+            while depth > 0 and nodes[stack[depth - 1]] is not c_node.parent:
                 depth -= 1
-                c_node = nodes[stack[depth]]
+            parents[count] = stack[depth - 1] if depth > 0 else -1
+            nodes[count] = c_node
+            stack[depth] = count
+            depth += 1
+            count += 1
+            c_node = _next_element(c_node, top)
         below = <Py_ssize_t*>malloc((count if count else 1) * sizeof(Py_ssize_t))
         if below is NULL:
             raise MemoryError()
@@ -526,51 +523,31 @@ def paragraph_figures(cetree._Element top not None, para_tags, div_tags, block_t
     cdef tree.xmlNode* root = top._c_node
     cdef tree.xmlNode* c_node = root
     cdef tree.xmlNode* child
-    cdef tree.xmlNode* nxt
     cdef Figures f
     cdef Py_ssize_t length, size
     while c_node is not NULL:
-        if c_node.type == tree.XML_ELEMENT_NODE:
-            f.letters = f.words = f.cjk = f.commas = 0
-            f.in_word = False
-            if _named(c_node, paras):
-                _figures_content(&f, c_node)
-            elif _named(c_node, divs):
-                # the text not inside a block-level child (``score._own_text``)
-                _figures_run(&f, c_node.children)
-                child = c_node.children
-                while child is not NULL:
-                    if cetree._isElement(child):
-                        if child.type == tree.XML_ELEMENT_NODE and not _named(child, blocks):
-                            _figures_content(&f, child)
-                        _figures_run(&f, child.next)
-                    child = child.next
-            else:
-                f.words = -1  # not a paragraph-like element
-            if f.words >= 0:
-                length = f.letters + f.words - 1 if f.words else 0
-                size = length + 2 * f.cjk
-                if size >= minimum:
-                    out.append(make(cetree.elementFactory(top._doc, c_node), length, size, f.commas))
-        # the next node in document order under ``top``: lxml's ``iter()`` (elements, comments,
-        # processing instructions and entities; only elements have children)
-        nxt = c_node.children if c_node.type == tree.XML_ELEMENT_NODE else NULL
-        while nxt is not NULL and not cetree._isElement(nxt):
-            nxt = nxt.next
-        if nxt is not NULL:
-            c_node = nxt
-            continue
-        while True:
-            if c_node is root:
-                c_node = NULL
-                break
-            nxt = c_node.next
-            while nxt is not NULL and not cetree._isElement(nxt):
-                nxt = nxt.next
-            if nxt is not NULL:
-                c_node = nxt
-                break
-            c_node = c_node.parent
+        f.letters = f.words = f.cjk = f.commas = 0
+        f.in_word = False
+        if _named(c_node, paras):
+            _figures_content(&f, c_node)
+        elif _named(c_node, divs):
+            # the text not inside a block-level child (``score._own_text``)
+            _figures_run(&f, c_node.children)
+            child = c_node.children
+            while child is not NULL:
+                if cetree._isElement(child):
+                    if child.type == tree.XML_ELEMENT_NODE and not _named(child, blocks):
+                        _figures_content(&f, child)
+                    _figures_run(&f, child.next)
+                child = child.next
+        else:
+            f.words = -1  # not a paragraph-like element
+        if f.words >= 0:
+            length = f.letters + f.words - 1 if f.words else 0
+            size = length + 2 * f.cjk
+            if size >= minimum:
+                out.append(make(cetree.elementFactory(top._doc, c_node), length, size, f.commas))
+        c_node = _next_element(c_node, root)
     return out
 
 

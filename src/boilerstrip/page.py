@@ -126,9 +126,7 @@ class Page:
         placed: dict[HtmlElement, tuple[int, str]] = {}
         known = _KEYS
         classed = self.with_any_attribute("class", "id")  # only elements still in the tree
-        native = size_table.compiled
-        names = native.class_names(classed) if native is not None else class_names(classed)
-        for el, seen in zip(classed, names, strict=True):
+        for el, seen in zip(classed, _read_class_names(classed), strict=True):
             key = known.get(seen)
             if key is None:
                 cls, ident = seen if isinstance(seen, tuple) else (seen, None)
@@ -470,6 +468,12 @@ def class_names(elements: list[HtmlElement]) -> list[Seen]:
         cls, ident = el.get("class"), el.get("id")
         out.append(cls if ident is None else (cls, ident))
     return out
+
+
+_read_class_names: Callable[[list[HtmlElement]], list[Seen]] = (
+    size_table.compiled.class_names if size_table.compiled else class_names
+)
+""":func:`class_names` in C when the size table's C module loaded."""
 
 
 def _new_key(seen: Seen, cls: str | None, ident: str | None) -> str:

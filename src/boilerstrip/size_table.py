@@ -6,8 +6,10 @@ standalone blocks, read from it.
 builds the same three in C (``_walks.pyx``, over libxml2's nodes through lxml's public C
 API, with no Python string made for a text it only counts or squashes); :data:`walk`,
 :data:`short_walk` and :data:`squashed` are those when they imported and the Python ones
-otherwise. Both give the same results (tests/test_compiled.py compares them on every fixture
-and bench page, the html5lib documents and random trees).
+otherwise. The same module holds the C reading of the class names (:mod:`boilerstrip.page`)
+and of the scorer's paragraphs (:mod:`boilerstrip.extract.score`), which take it from
+:data:`compiled`. Both builds give the same results (tests/test_compiled.py compares them on
+every fixture and bench page, the html5lib documents and random trees).
 """
 
 from __future__ import annotations
